@@ -1,0 +1,20 @@
+"""PLACEHOLDER: the entities stage (assigns ``entities``), to be implemented."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from kronik.model import Article
+from kronik.stages.base import StageContext
+
+
+class EntityStage:
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[tuple[str, ...]] = ("text", "sentences")
+    assigns: ClassVar[tuple[str, ...]] = ("entities",)
+
+    def __init__(self, context: StageContext) -> None:
+        self.context = context
+
+    def __call__(self, article: Article) -> Article:
+        return article
