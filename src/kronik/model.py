@@ -74,6 +74,8 @@ class Dateline:
     place: str | None = None
     outlet: str | None = None
     text: str | None = None
+    start: int | None = None  # offsets of the dateline in Article.text, when it is kept there
+    end: int | None = None
 
 
 @dataclass(slots=True)

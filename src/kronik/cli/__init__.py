@@ -103,33 +103,54 @@ def main() -> None:
               show_default=True, help="json: one object (a list for many); jsonl: one per line; text: summary.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of stdout.")
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
+              help="Run on Dask: processes, threads, or a cluster address tcp://host:8786.")
 @settings_options
-def analyze(paths: tuple[str, ...], fmt: str, output: Any, **options: Any) -> None:
+def analyze(paths: tuple[str, ...], fmt: str, output: Any, dask_scheduler: str | None, **options: Any) -> None:
     """Analyse articles and print the article contract.
 
     PATHS are text or HTML files, JSON Lines files (one article per line with `text` or `html`,
     optional `title`, `url`, `published`, `outlet`), directories (recursive), or `-` for stdin.
     """
-    engine = Engine(build_settings(**options))
+    settings = build_settings(**options)
     failures: list[Failure] = []
     articles: list[dict[str, Any]] = []
     total = 0
-    for result in run_batch(engine, paths):
+    for path, article, failure in _analysed(settings, paths, dask_scheduler):
         total += 1
-        if result.failure is not None:
-            failures.append(result.failure)
+        if failure is not None:
+            failures.append(Failure(path, failure))
             continue
-        assert result.article is not None
+        assert article is not None
         if fmt == "jsonl":
-            output.write(json.dumps(result.article.to_dict(), ensure_ascii=False) + "\n")
+            output.write(json.dumps(article, ensure_ascii=False) + "\n")
         elif fmt == "text":
-            output.write(summarise(result.article) + "\n")
+            output.write(summarise(Article.from_dict(article)) + "\n")
         else:
-            articles.append(result.article.to_dict())
+            articles.append(article)
     if fmt == "json" and articles:
         payload: Any = articles[0] if len(articles) == 1 else articles
         output.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     report_failures(failures, total)
+
+
+def _analysed(
+    settings: Settings, paths: tuple[str, ...], dask_scheduler: str | None
+) -> Iterator[tuple[str | None, dict[str, Any] | None, KronikError | None]]:
+    """(path, article contract, error) for every input, in-process or on Dask."""
+    if dask_scheduler:
+        from kronik.distributed import analyze_distributed
+
+        for outcome in analyze_distributed(paths or (".",), settings, scheduler=dask_scheduler):
+            error = None if outcome.ok else KronikError(outcome.error or "failed")
+            yield outcome.path, outcome.article, error
+        return
+    for result in run_batch(Engine(settings), paths):
+        if result.failure is not None:
+            yield result.failure.path, None, result.failure.error
+        else:
+            assert result.article is not None
+            yield result.article.source.path, result.article.to_dict(), None
 
 
 def summarise(article: Article) -> str:
