@@ -1,14 +1,25 @@
-"""PLACEHOLDER clean stage: raw content → text, title, id (to be replaced by the real cascade)."""
+"""The clean stage: raw content → body text, title, dateline, publication date, removals, links."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from kronik.errors import EmptyInputError
+from kronik.lang import SUPPORTED_LANGUAGES, load_resource
 from kronik.model import Article, article_id
 from kronik.stages.base import StageContext
+from kronik.stages.cleaning import BoilerplateRules, clean_text, compile_rules, extract_html
+
+__all__ = ["CleanStage"]
 
 
 class CleanStage:
+    """Extract the article body (HTML via trafilatura) and remove boilerplate with reasons.
+
+    Rules of every supported language are merged: crawled pages often mix an English template
+    with an Indonesian article, and the language is only known after cleaning.
+    """
+
     name: ClassVar[str] = "clean"
     requires: ClassVar[tuple[str, ...]] = ("raw",)
     assigns: ClassVar[tuple[str, ...]] = (
@@ -17,11 +28,44 @@ class CleanStage:
 
     def __init__(self, context: StageContext) -> None:
         self.context = context
+        languages = tuple(code for code in context.settings.languages if code in SUPPORTED_LANGUAGES)
+        self.rules: BoilerplateRules = context.resources.cached(
+            f"boilerplate:{','.join(languages)}", lambda: compile_rules(languages or SUPPORTED_LANGUAGES)
+        )
+        self.months: dict[str, int] = context.resources.cached("months", _all_months)
 
     def __call__(self, article: Article) -> Article:
-        assert article.raw is not None
-        article.text = article.raw.content.strip()
-        article.title = article.raw.title
-        article.published = article.raw.published
-        article.id = article_id(article.text)
+        raw = article.raw
+        assert raw is not None, "the clean stage needs the raw article"
+        title = raw.title
+        published, source = raw.published, "given" if raw.published else None
+        content = raw.content
+        if raw.kind == "html":
+            page = extract_html(content, self.months, path=raw.source.path)
+            content = page.text
+            title = title or page.title
+            if published is None and page.published is not None:
+                published, source = page.published, "metadata"
+            if raw.language is None and page.language:
+                article.warnings.append(f"page declares language {page.language!r}")
+        if len(content) > self.context.settings.max_text_chars:
+            content = content[: self.context.settings.max_text_chars]
+            article.warnings.append("text truncated to max_text_chars")
+        cleaned = clean_text(content, self.rules, title=title)
+        if not cleaned.text.strip():
+            raise EmptyInputError("no article text after cleaning", path=raw.source.path)
+        article.text = cleaned.text
+        article.title = cleaned.title
+        article.dateline = cleaned.dateline
+        article.removed = cleaned.removed
+        article.links = cleaned.links
+        article.published, article.published_source = published, source
+        article.id = article_id(cleaned.text)
         return article
+
+
+def _all_months() -> dict[str, int]:
+    months: dict[str, int] = {}
+    for code in SUPPORTED_LANGUAGES:
+        months.update(load_resource(code, "months")["months"])
+    return months
