@@ -17,7 +17,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kronik.config import Settings
-from kronik.errors import InputError, KronikError, StageError, StageOrderError, UnknownStageError
+from kronik.errors import (
+    InputError,
+    KronikError,
+    PipelineError,
+    StageError,
+    StageOrderError,
+    UnknownStageError,
+)
 from kronik.model import Article, RawArticle
 from kronik.stages import BUILTIN_STAGES, Resources, Stage, StageContext, StageFactory, load_factory
 
@@ -86,8 +93,13 @@ class Engine:
             if target is None:
                 known = ", ".join(self.stage_names)
                 raise UnknownStageError(f"unknown stage {name!r}; known stages: {known}")
-            factory = load_factory(target) if isinstance(target, str) else target
-            stage = factory(context)
+            try:
+                factory = load_factory(target) if isinstance(target, str) else target
+                stage = factory(context)
+            except KronikError:
+                raise
+            except Exception as exc:  # a missing resource, a broken plug-in
+                raise PipelineError(f"stage {name!r} could not be built: {type(exc).__name__}: {exc}") from exc
             missing = [f for f in stage.requires if f not in available]
             if missing:
                 raise StageOrderError(

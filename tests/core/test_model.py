@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from kronik.model import (
     Actor,
     Article,
-    DateValue,
     Dateline,
+    DateValue,
     Entity,
     Event,
     EvidenceSpan,
