@@ -1,1 +1,20 @@
-"""store."""
+"""SQLite storage: the schema and its migrations, the one writer, queries, export.
+
+The store knows the article contract (:mod:`kronik.model`) and nothing of the stages.
+"""
+
+from kronik.store.database import SCHEMA_VERSION, connect, migrate
+from kronik.store.export import EXPORT_FORMATS, export_articles
+from kronik.store.store import EventFilter, Page, Store, WriteResult
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "SCHEMA_VERSION",
+    "EventFilter",
+    "Page",
+    "Store",
+    "WriteResult",
+    "connect",
+    "export_articles",
+    "migrate",
+]
