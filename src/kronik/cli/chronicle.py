@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
-from kronik.cli import _parse_date, build_settings, main, report_failures, run_batch, settings_options
+from kronik.cli import (
+    _parse_date,
+    build_settings,
+    main,
+    report_failures,
+    run_batch,
+    settings_options,
+)
 from kronik.engine import Engine, Failure
 from kronik.store import EXPORT_FORMATS, EventFilter, Store, export_articles
 

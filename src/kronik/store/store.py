@@ -156,7 +156,8 @@ class Store:
         offset: int = 0,
     ) -> Page:
         """Articles matching full-text ``q`` (FTS5) and the filters, newest first."""
-        where, params = [], []  # type: ignore[var-annotated]
+        where: list[str] = []
+        params: list[Any] = []
         if q:
             where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(_fts_query(q))
@@ -183,7 +184,8 @@ class Store:
     def list_events(self, filters: EventFilter | None = None, limit: int = 50, offset: int = 0) -> Page:
         """Events coded in stored articles, matching ``filters``, newest first."""
         f = filters or EventFilter()
-        where, params = [], []  # type: ignore[var-annotated]
+        where: list[str] = []
+        params: list[Any] = []
         for side, value in (("actor", f.actor), ("recipient", f.recipient)):
             if value:
                 where.append(f"({side}_countries LIKE ? OR {side}s LIKE ?)")
