@@ -23,10 +23,6 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "language",
     "sentences",
     "entities",
-    "dates",
-    "figures",
-    "quotes",
-    "events",
 )
 
 _ENV_PREFIX = "KRONIK_"

@@ -22,20 +22,12 @@ __all__ = ["DEFAULT_DATA", "EVALUATORS", "evaluate", "floors"]
 EVALUATORS: dict[str, str] = {
     "boilerplate": "kronik.evaluation.boilerplate",
     "ner": "kronik.evaluation.ner",
-    "quotes": "kronik.evaluation.quotes",
-    "dates": "kronik.evaluation.dates",
-    "events": "kronik.evaluation.events",
-    "clusters": "kronik.evaluation.clusters",
 }
 
 #: Default gold data per stage, relative to the project root (``../shared/data``).
 DEFAULT_DATA: dict[str, str] = {
     "boilerplate": "../shared/data/article-extraction-benchmark",
     "ner": "../shared/data/idner-news-2k/dev.txt",
-    "quotes": "../shared/data/pfsa-id/dev-40.txt",
-    "dates": "../shared/data/pfsa-id/dev-40.txt",
-    "events": "../shared/data/plover/PLOVER_GSR_CAMEO.txt",
-    "clusters": "../shared/data/ecbplus/ECB+",
 }
 
 

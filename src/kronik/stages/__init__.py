@@ -18,10 +18,6 @@ BUILTIN_STAGES: dict[str, str] = {
     "language": "kronik.stages.language:LanguageStage",
     "sentences": "kronik.stages.sentences:SentenceStage",
     "entities": "kronik.stages.entities:EntityStage",
-    "dates": "kronik.stages.dates:DateStage",
-    "figures": "kronik.stages.figures:FigureStage",
-    "quotes": "kronik.stages.quotes:QuoteStage",
-    "events": "kronik.stages.events:EventStage",
 }
 
 

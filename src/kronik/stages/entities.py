@@ -1,20 +1,144 @@
-"""PLACEHOLDER: the entities stage (assigns ``entities``), to be implemented."""
+"""The entity stage: people, organisations, countries and places, linked to the knowledge base.
+
+1. Gazetteer: every KB alias, leftmost-longest, written like a name (:mod:`kronik.stages.ner.gazetteer`).
+   Where an alias names several entries, the one holding a role at the article's date wins.
+2. The dateline place, when the cleaner kept the dateline in the text.
+3. Rules for unknown names: title + name, organisation forms, location cues, capitalised
+   sequences (:mod:`kronik.stages.ner.rules`).
+4. Within-article coreference: a single capitalised word equal to a word of a person already
+   found ("Putin" after "Vladimir Putin", "Kishida") joins that person.
+Roles and sectors are those held at ``article.published`` (or the latest known).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar
 
-from kronik.model import Article
+from kronik.kb import KBEntry, KnowledgeBase
+from kronik.model import Article, Entity, Mention
 from kronik.stages.base import StageContext
+from kronik.stages.ner.gazetteer import Gazetteer
+from kronik.stages.ner.rules import EntityRules
+
+__all__ = ["EntityStage"]
+
+_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+")
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    key: str  # entity id
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    role: str | None
 
 
 class EntityStage:
+    """Assign ``article.entities``."""
+
     name: ClassVar[str] = "entities"
-    requires: ClassVar[tuple[str, ...]] = ("text", "sentences")
+    requires: ClassVar[tuple[str, ...]] = ("text", "sentences", "language")
     assigns: ClassVar[tuple[str, ...]] = ("entities",)
 
     def __init__(self, context: StageContext) -> None:
-        self.context = context
+        resources = context.resources
+        self.kb: KnowledgeBase = resources.kb
+        self.gazetteer: Gazetteer = resources.cached("gazetteer", lambda: Gazetteer(resources.kb))
+        self.rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
 
     def __call__(self, article: Article) -> Article:
+        text, day = article.text, article.published
+        linked = (self._linked(text, m.start, m.end, m.key, day) for m in self.gazetteer.find(text))
+        found = [f for f in linked if f is not None]
+        found += self._dateline(article, found)
+        taken = [(f.start, f.end) for f in found]
+        for sentence in article.sentences:
+            for cand in self.rules.candidates(text, sentence, taken):
+                surface = text[cand.start : cand.end]
+                found.append(_Found(cand.start, cand.end, _local_id(cand.type, surface), surface,
+                                    cand.type, None, None, cand.role))
+                taken.append((cand.start, cand.end))
+        found += self._coreference(text, found, taken)
+        article.entities = _group(found, text)
         return article
+
+    def _linked(self, text: str, start: int, end: int, key: str, day: date | None) -> _Found | None:
+        entries = self.kb.candidates(key)
+        if not entries:
+            return None
+        entry = _best(entries, day)
+        role = entry.role_at(day)
+        country = (role.country if role and role.country else None) or entry.country
+        sector = (role.sector if role and role.sector else None) or entry.sector
+        title = role.title if role else None
+        if title is None and entry.type == "PERSON":
+            title = self.rules.title_before(text, start)
+        return _Found(start, end, entry.id, entry.name, entry.type, country, sector, title)
+
+    def _dateline(self, article: Article, found: list[_Found]) -> list[_Found]:
+        line = article.dateline
+        if line is None or line.place is None or line.start is None or line.text is None:
+            return []
+        offset = line.text.find(line.place)
+        if offset < 0:
+            return []
+        start = line.start + offset
+        end = start + len(line.place)
+        if any(f.start < end and start < f.end for f in found):
+            return []
+        place = line.place.title() if line.place.isupper() else line.place
+        country = self.kb.lookup_country(place)
+        key = f"gpe:{country}" if country else _local_id("LOC", place)
+        entry = self.kb.get(key)
+        return [_Found(start, end, key, entry.name if entry else place, "GPE" if entry else "LOC",
+                       country, None, None)]
+
+    def _coreference(self, text: str, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
+        people: dict[str, _Found] = {}
+        for f in found:
+            if f.type == "PERSON":
+                for word in f.name.split():
+                    if len(word) > 2 and word[0].isupper():
+                        people.setdefault(word.casefold(), f)
+        extra: list[_Found] = []
+        for match in _WORD.finditer(text):
+            person = people.get(match.group().casefold())
+            if person is None or any(match.start() < b and a < match.end() for a, b in taken):
+                continue
+            extra.append(_Found(match.start(), match.end(), person.key, person.name, "PERSON",
+                                person.country, person.sector, person.role))
+        return extra
+
+
+def _best(entries: list[KBEntry], day: date | None) -> KBEntry:
+    """The first entry (by source priority) active at ``day``, else the first."""
+    if day is not None:
+        for entry in entries:
+            if entry.roles and entry.role_at(day) is not None and any(r.active(day) for r in entry.roles):
+                return entry
+    return entries[0]
+
+
+def _local_id(kind: str, surface: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", surface.casefold()).strip("_")
+    return f"local:{kind.lower()}:{slug}"
+
+
+def _group(found: list[_Found], text: str) -> list[Entity]:
+    """One Entity per id, mentions in text order; entities ordered by first mention."""
+    by_id: dict[str, Entity] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        entity = by_id.get(f.key)
+        if entity is None:
+            entity = by_id[f.key] = Entity(f.key, f.name, f.type, f.country, f.sector, f.role)
+        elif entity.role is None and f.role:
+            entity.role = f.role
+        entity.mentions.append(Mention(text[f.start : f.end], f.start, f.end))
+    return list(by_id.values())

@@ -1,0 +1,1 @@
+"""Entity recognition parts: the KB gazetteer and the rules for unknown names."""

@@ -1,0 +1,136 @@
+"""Rules for names the knowledge base does not know: capitalised sequences typed by context.
+
+* a title before a name ("Presiden X", "Ketua Partai Buruh Said Iqbal") → PERSON with that role;
+* an organisation head or tail word ("PT ...", "Bank ...", "... Tbk", "... Corp") → ORG;
+* a location cue before it ("di X", "ke X", "in X") → LOC;
+* otherwise two to four capitalised words → PERSON; single capitalised words are left to
+  coreference with names already found.
+Word lists are data (``lang/<code>/entities.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kronik.lang import SUPPORTED_LANGUAGES, load_resource
+
+__all__ = ["Candidate", "EntityRules"]
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'’&-]*")
+_CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’&-]*$")
+_CONNECT = frozenset({"bin", "binti", "van", "der", "de", "da", "al", "el", "von", "of", "the", "dan", "&"})
+
+
+@dataclass(slots=True, frozen=True)
+class Candidate:
+    """A capitalised phrase with the type its context suggests."""
+
+    start: int
+    end: int
+    type: str
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class EntityRules:
+    """Compiled word lists of every supported language."""
+
+    titles: frozenset[str]
+    org_heads: frozenset[str]
+    org_tails: frozenset[str]
+    location_cues: frozenset[str]
+    stopwords: frozenset[str]
+    max_title_words: int
+
+    @classmethod
+    def load(cls) -> EntityRules:
+        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords")}
+        for code in SUPPORTED_LANGUAGES:
+            data = load_resource(code, "entities")
+            for key, words in lists.items():
+                words.update(w.casefold().rstrip(".") for w in data.get(key, []))
+        return cls(
+            titles=frozenset(lists["titles"]),
+            org_heads=frozenset(lists["org_heads"]),
+            org_tails=frozenset(lists["org_tails"]),
+            location_cues=frozenset(lists["location_cues"]),
+            stopwords=frozenset(lists["stopwords"]),
+            max_title_words=max(len(t.split()) for t in lists["titles"]),
+        )
+
+    def candidates(self, text: str, sentence: tuple[int, int], taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+        """Capitalised phrases in one sentence that do not overlap ``taken`` spans."""
+        start, end = sentence
+        tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
+        i = 0
+        while i < len(tokens):
+            tok_start, _, word = tokens[i]
+            if not self._can_start(word, i == 0) or _overlaps(tok_start, tokens[i][1], taken):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tokens) and not _overlaps(tokens[j][0], tokens[j][1], taken):
+                nxt = tokens[j][2]
+                gap = text[tokens[j - 1][1] : tokens[j][0]]
+                if gap.strip() not in ("", "-"):
+                    break
+                if (_CAPITALISED.match(nxt) and nxt.casefold() not in self.stopwords) or (nxt.casefold() in _CONNECT and j + 1 < len(tokens) and _CAPITALISED.match(tokens[j + 1][2])):
+                    j += 1
+                else:
+                    break
+            words = [t[2] for t in tokens[i:j]]
+            candidate = self._classify(text, tokens, i, j, words)
+            if candidate is not None:
+                yield candidate
+            i = j
+
+    def _can_start(self, word: str, sentence_initial: bool) -> bool:
+        if not _CAPITALISED.match(word) or word.casefold().rstrip(".") in self.stopwords:
+            return False
+        return not (sentence_initial and word.casefold() in self.titles)
+
+    def _classify(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int, words: list[str]) -> Candidate | None:
+        start, end = tokens[i][0], tokens[j - 1][1]
+        while words and words[-1].endswith(".") and len(words[-1]) > 2 and words[-1][:-1].casefold() not in self.org_tails:
+            end -= 1  # a sentence-final period
+            break
+        lowered = [w.casefold().rstrip(".") for w in words]
+        head_title = self._title_prefix(lowered)
+        if head_title and head_title < len(words):
+            title = " ".join(words[:head_title])
+            name_start = tokens[i + head_title][0]
+            if lowered[head_title] in self.org_heads:
+                return None  # "Ketua Partai X": the organisation is found on its own
+            return Candidate(name_start, end, "PERSON", title) if j - (i + head_title) <= 4 else None
+        if len(words) >= 2 and (lowered[0] in self.org_heads or lowered[-1] in self.org_tails):
+            return Candidate(start, end, "ORG")
+        before = text[max(0, start - 25) : start].casefold().split()
+        if before and (before[-1] in self.location_cues or " ".join(before[-2:]) in self.location_cues):
+            return Candidate(start, end, "LOC")
+        if len(words) >= 2 and len(words) <= 4:
+            return Candidate(start, end, "PERSON")
+        return None
+
+    def _title_prefix(self, lowered: list[str]) -> int:
+        """Number of leading words that form a title ("menteri luar negeri" → 3), else 0."""
+        for n in range(min(self.max_title_words, len(lowered)), 0, -1):
+            if " ".join(lowered[:n]) in self.titles:
+                return n
+        return 0
+
+    def title_before(self, text: str, start: int) -> str | None:
+        """The title written just before ``start`` ("Presiden Rusia, " → "Presiden"), if any."""
+        window = text[max(0, start - 60) : start]
+        words = re.findall(r"[\w.]+", window)
+        for n in range(min(self.max_title_words + 3, len(words)), 0, -1):
+            for k in range(self.max_title_words, 0, -1):
+                phrase = " ".join(w.casefold().rstrip(".") for w in words[-n:][:k])
+                if len(words[-n:]) >= k and phrase in self.titles and n - k <= 3:
+                    return " ".join(words[-n:][:k])
+        return None
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
