@@ -15,7 +15,7 @@ from kronik.errors import KronikError
 from kronik.evaluation import DEFAULT_DATA, EVALUATORS, evaluate
 
 #: what ``kronik train`` can train → ``"module:function"`` taking (data, output) → metrics dict
-TRAINERS: dict[str, str] = {"ner": "kronik.stages.ner_model:train"}
+TRAINERS: dict[str, str] = {"ner": "kronik.stages.ner.perceptron:train"}
 
 
 @main.command("eval")

@@ -41,6 +41,15 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 
+#: Phoenix aliases that carry a title or a demonym ("Russian President Vladimir Putin") are
+#: not names: the entity rules read titles in context instead.
+_TITLED = re.compile(
+    r"\b(president|prime|minister|premier|chancellor|king|queen|prince|princess|sheikh|emir|"
+    r"general|gen\.|secretary|chairman|chief|leader|spokesman|ambassador|senator|former|vice|"
+    r"mr\.?|mrs\.?|dr\.?|\w+(?:ian|ese|ish))\b",
+    re.IGNORECASE,
+)
+
 #: Priority of sources when one alias names several entries (higher wins).
 _PRIORITY = {"user": 4, "curated": 3, "country": 2, "phoenix": 1}
 
@@ -148,7 +157,7 @@ class KnowledgeBase:
             kind = "PERSON" if is_person else "ORG"
             latest = max(roles, key=lambda r: r.start or date.min)
             entry_id = f"{'person' if is_person else 'org'}:{_slug(name)}:{latest.country.lower() if latest.country else 'x'}"
-            aliases = [a for a in record["aliases"] if len(a.split()) >= 2]
+            aliases = [a for a in record["aliases"] if len(a.split()) >= 2 and not _TITLED.search(a)]
             if not aliases:
                 continue
             entry = KBEntry(entry_id, name, kind, latest.country, latest.sector, roles=roles, source="phoenix")

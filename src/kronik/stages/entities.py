@@ -20,7 +20,9 @@ from typing import ClassVar
 from kronik.kb import KBEntry, KnowledgeBase
 from kronik.model import Article, Entity, Mention
 from kronik.stages.base import StageContext
-from kronik.stages.ner.gazetteer import Gazetteer
+from kronik.stages.ner.context import ContextBuilder
+from kronik.stages.ner.gazetteer import Gazetteer, GazetteerMatch
+from kronik.stages.ner.perceptron import PerceptronTagger, tokenize
 from kronik.stages.ner.rules import EntityRules
 
 __all__ = ["EntityStage"]
@@ -52,15 +54,26 @@ class EntityStage:
         self.kb: KnowledgeBase = resources.kb
         self.gazetteer: Gazetteer = resources.cached("gazetteer", lambda: Gazetteer(resources.kb))
         self.rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
+        self.tagger: PerceptronTagger = resources.cached("ner-tagger", PerceptronTagger.load)
+        self.context_builder = ContextBuilder(self.kb, self.gazetteer, self.rules)
 
     def __call__(self, article: Article) -> Article:
         text, day = article.text, article.published
-        linked = (self._linked(text, m.start, m.end, m.key, day) for m in self.gazetteer.find(text))
+        matches = self.gazetteer.find(text)
+        linked = (self._linked(text, m.start, m.end, m.key, day) for m in matches)
         found = [f for f in linked if f is not None]
         found += self._dateline(article, found)
         taken = [(f.start, f.end) for f in found]
         for sentence in article.sentences:
+            for start, end, kind in self._tagged(text, sentence, matches):
+                if any(start < b and a < end for a, b in taken):
+                    continue
+                found.append(self._unlinked(text, start, end, kind))
+                taken.append((start, end))
+        for sentence in article.sentences:
             for cand in self.rules.candidates(text, sentence, taken):
+                if cand.role is None:
+                    continue  # only title + name: the tagger decides other capitalised phrases
                 surface = text[cand.start : cand.end]
                 found.append(_Found(cand.start, cand.end, _local_id(cand.type, surface), surface,
                                     cand.type, None, None, cand.role))
@@ -68,6 +81,31 @@ class EntityStage:
         found += self._coreference(text, found, taken)
         article.entities = _group(found, text)
         return article
+
+    def _tagged(
+        self, text: str, sentence: tuple[int, int], matches: list[GazetteerMatch]
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, PER|ORG|LOC) spans the statistical tagger finds in one sentence."""
+        spans = tokenize(text, *sentence)
+        if not spans:
+            return []
+        inside = [m for m in matches if sentence[0] <= m.start < sentence[1]]
+        tags = self.tagger.tag([text[a:b] for a, b in spans], self.context_builder.for_spans(text, spans, inside))
+        out: list[tuple[int, int, str]] = []
+        for i, tag in enumerate(tags):
+            if tag.startswith("B-"):
+                out.append((spans[i][0], spans[i][1], tag[2:]))
+            elif tag.startswith("I-") and out and out[-1][2] == tag[2:]:
+                out[-1] = (out[-1][0], spans[i][1], tag[2:])
+        return out
+
+    def _unlinked(self, text: str, start: int, end: int, kind: str) -> _Found:
+        """A tagged name the gazetteer did not link: a local entity (a place may name a country)."""
+        surface = text[start:end]
+        kind = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}[kind]
+        role = self.rules.title_before(text, start) if kind == "PERSON" else None
+        country = self.kb.lookup_country(surface) if kind == "LOC" else None
+        return _Found(start, end, _local_id(kind, surface), surface, kind, country, None, role)
 
     def _linked(self, text: str, start: int, end: int, key: str, day: date | None) -> _Found | None:
         entries = self.kb.candidates(key)
