@@ -23,6 +23,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "language",
     "sentences",
     "entities",
+    "dates",
 )
 
 _ENV_PREFIX = "KRONIK_"

@@ -22,12 +22,14 @@ __all__ = ["DEFAULT_DATA", "EVALUATORS", "evaluate", "floors"]
 EVALUATORS: dict[str, str] = {
     "boilerplate": "kronik.evaluation.boilerplate",
     "ner": "kronik.evaluation.ner",
+    "dates": "kronik.evaluation.dates",
 }
 
 #: Default gold data per stage, relative to the project root (``../shared/data``).
 DEFAULT_DATA: dict[str, str] = {
     "boilerplate": "../shared/data/article-extraction-benchmark",
     "ner": "../shared/data/idner-news-2k/dev.txt",
+    "dates": "../shared/data/pfsa-id/dev-40.txt",
 }
 
 

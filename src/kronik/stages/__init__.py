@@ -18,6 +18,7 @@ BUILTIN_STAGES: dict[str, str] = {
     "language": "kronik.stages.language:LanguageStage",
     "sentences": "kronik.stages.sentences:SentenceStage",
     "entities": "kronik.stages.entities:EntityStage",
+    "dates": "kronik.stages.dates:DateStage",
 }
 
 

@@ -1,0 +1,68 @@
+"""The date stage: date expressions resolved to calendar values, and the reference date.
+
+Against ``article.published`` when known; otherwise the reference is inferred from the text
+(:mod:`kronik.stages.temporal.reference`), stored as ``published`` with ``published_source =
+"inferred"`` and a warning, and the roles of linked people are re-resolved at that date. Without
+any reference, day-month dates keep an unknown year (``XXXX-MM-DD``) and relative ones no value.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from kronik.kb import KnowledgeBase
+from kronik.model import Article, DateValue
+from kronik.stages.base import StageContext
+from kronik.stages.ner.rules import EntityRules
+from kronik.stages.temporal import DateGrammar, infer_reference, resolve
+
+__all__ = ["DateStage"]
+
+
+class DateStage:
+    """Assign ``article.dates`` (and ``published`` when it must be inferred)."""
+
+    name: ClassVar[str] = "dates"
+    requires: ClassVar[tuple[str, ...]] = ("text", "sentences", "entities")
+    assigns: ClassVar[tuple[str, ...]] = ("dates", "published")
+
+    def __init__(self, context: StageContext) -> None:
+        resources = context.resources
+        self.grammar: DateGrammar = resources.cached("date-grammar", DateGrammar.load)
+        self.kb: KnowledgeBase = resources.kb
+        self.rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
+
+    def __call__(self, article: Article) -> Article:
+        found = list(self.grammar.find(article.text))
+        reference = article.published
+        if reference is None:
+            reference, how = infer_reference(found, article, self.kb, self.rules, date.today())
+            if reference is not None:
+                article.published, article.published_source = reference, "inferred"
+                article.warnings.append(f"published date inferred from the text ({how}): {reference}")
+                self._roles_at(article, reference)
+        dates: list[DateValue] = []
+        for item in found:
+            value, end_value, granularity = resolve(item, reference)
+            if item.kind == "time" and dates and value and _same_sentence(article, dates[-1].start, item.start):
+                day = dates[-1].value
+                if day and len(day) == 10:
+                    value = f"{day}{value[10:]}"
+            dates.append(DateValue(article.text[item.start : item.end], item.start, item.end, value, end_value, granularity))
+        article.dates = dates
+        return article
+
+    def _roles_at(self, article: Article, day: date) -> None:
+        """Re-resolve the roles of linked people at the inferred date."""
+        for entity in article.entities:
+            entry = self.kb.get(entity.id)
+            role = entry.role_at(day) if entry else None
+            if role is not None:
+                entity.role = role.title or entity.role
+                entity.country = role.country or entity.country
+                entity.sector = role.sector or entity.sector
+
+
+def _same_sentence(article: Article, a: int, b: int) -> bool:
+    return any(s <= a < e and s <= b < e for s, e in article.sentences)
