@@ -251,7 +251,7 @@ def _nearest_year(month: int, day: int, reference: date, weekday: int | None = N
     among the years where it falls on ``weekday`` when one is written."""
     best = reference.year
     best_gap = None
-    years = (reference.year - 1, reference.year, reference.year + 1)
+    years: tuple[int, ...] = (reference.year - 1, reference.year, reference.year + 1)
     if weekday is not None and any((d := _safe_date(y, month, day)) and d.weekday() == weekday for y in years):
         years = tuple(y for y in years if (d := _safe_date(y, month, day)) and d.weekday() == weekday)
     for year in years:
