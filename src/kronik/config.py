@@ -24,6 +24,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "sentences",
     "entities",
     "dates",
+    "figures",
 )
 
 _ENV_PREFIX = "KRONIK_"

@@ -19,6 +19,7 @@ BUILTIN_STAGES: dict[str, str] = {
     "sentences": "kronik.stages.sentences:SentenceStage",
     "entities": "kronik.stages.entities:EntityStage",
     "dates": "kronik.stages.dates:DateStage",
+    "figures": "kronik.stages.figures:FigureStage",
 }
 
 
