@@ -157,7 +157,8 @@ class FigureStage:
 
     def grammar(self, language: str | None) -> FigureGrammar:
         code = language if language in ("id", "en") else "en"
-        return self.resources.cached(f"figures:{code}", lambda: FigureGrammar.load(code))  # type: ignore[no-any-return]
+        grammar: FigureGrammar = self.resources.cached(f"figures:{code}", lambda: FigureGrammar.load(code))
+        return grammar
 
     def __call__(self, article: Article) -> Article:
         skip = [(d.start, d.end) for d in article.dates]
