@@ -25,6 +25,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "entities",
     "dates",
     "figures",
+    "quotes",
 )
 
 _ENV_PREFIX = "KRONIK_"

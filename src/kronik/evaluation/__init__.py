@@ -23,6 +23,7 @@ EVALUATORS: dict[str, str] = {
     "boilerplate": "kronik.evaluation.boilerplate",
     "ner": "kronik.evaluation.ner",
     "dates": "kronik.evaluation.dates",
+    "quotes": "kronik.evaluation.quotes",
 }
 
 #: Default gold data per stage, relative to the project root (``../shared/data``).
@@ -30,6 +31,7 @@ DEFAULT_DATA: dict[str, str] = {
     "boilerplate": "../shared/data/article-extraction-benchmark",
     "ner": "../shared/data/idner-news-2k/dev.txt",
     "dates": "../shared/data/pfsa-id/dev-40.txt",
+    "quotes": "../shared/data/pfsa-id/dev-40.txt",
 }
 
 

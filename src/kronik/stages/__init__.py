@@ -20,6 +20,7 @@ BUILTIN_STAGES: dict[str, str] = {
     "entities": "kronik.stages.entities:EntityStage",
     "dates": "kronik.stages.dates:DateStage",
     "figures": "kronik.stages.figures:FigureStage",
+    "quotes": "kronik.stages.quotes:QuoteStage",
 }
 
 

@@ -91,12 +91,23 @@ class EntityStage:
             return []
         inside = [m for m in matches if sentence[0] <= m.start < sentence[1]]
         tags = self.tagger.tag([text[a:b] for a, b in spans], self.context_builder.for_spans(text, spans, inside))
-        out: list[tuple[int, int, str]] = []
+        runs: list[tuple[int, int, str]] = []  # token index ranges
         for i, tag in enumerate(tags):
             if tag.startswith("B-"):
-                out.append((spans[i][0], spans[i][1], tag[2:]))
-            elif tag.startswith("I-") and out and out[-1][2] == tag[2:]:
-                out[-1] = (out[-1][0], spans[i][1], tag[2:])
+                runs.append((i, i + 1, tag[2:]))
+            elif tag.startswith("I-") and runs and runs[-1][2] == tag[2:] and runs[-1][1] == i:
+                runs[-1] = (runs[-1][0], i + 1, tag[2:])
+        out: list[tuple[int, int, str]] = []
+        for first, last, kind in runs:
+            words = [text[a:b] for a, b in spans[first:last]]
+            while words and (words[0].casefold() in self.rules.stopwords or not words[0][:1].isalnum()):
+                words.pop(0)
+                first += 1
+            while words and not words[-1][:1].isalnum():
+                words.pop()
+                last -= 1
+            if words and any(w[:1].isupper() for w in words):
+                out.append((spans[first][0], spans[last - 1][1], kind))
         return out
 
     def _unlinked(self, text: str, start: int, end: int, kind: str) -> _Found:
@@ -141,9 +152,10 @@ class EntityStage:
     def _coreference(self, text: str, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
         people: dict[str, _Found] = {}
         for f in found:
-            if f.type == "PERSON":
-                for word in f.name.split():
-                    if len(word) > 2 and word[0].isupper():
+            words = f.name.split()
+            if f.type == "PERSON" and (len(words) >= 2 or not f.key.startswith("local:")):
+                for word in words:
+                    if len(word) > 2 and word[0].isupper() and word.casefold() not in self.rules.stopwords:
                         people.setdefault(word.casefold(), f)
         extra: list[_Found] = []
         for match in _WORD.finditer(text):

@@ -1,0 +1,268 @@
+"""The quote stage: direct and indirect speech with its speaker, linked to entities.
+
+Direct quotes are text between quotation marks (straight or curly, paired in order within a
+paragraph, possibly spanning sentences). Their cue and speaker are read after the closing mark
+("…,” kata Xi", "…,” ujarnya") or before the opening one ("Xi mengatakan, “…”", "Menurut X, “…”").
+Indirect speech is a sentence "X mengatakan bahwa …" / "X said that …" / "Menurut X, …": the
+reported clause is the quote. Speakers resolve to the entity whose mention they are; "-nya",
+pronouns and bare titles resolve to the last speaker, else the most recent person before the
+quote. Cue words are data (``lang/<code>/cues.toml``). Offsets exclude the quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from kronik.lang import SUPPORTED_LANGUAGES, load_resource
+from kronik.model import Article, Entity, Quote
+from kronik.stages.base import StageContext
+from kronik.stages.ner.rules import EntityRules
+
+__all__ = ["CueLexicon", "QuoteStage"]
+
+_MARKS = "\"“”„«»"
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|bin|binti|van|de|al))*"
+_MIN_WORDS_WITHOUT_CUE = 6
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(slots=True)
+class CueLexicon:
+    """Compiled cue patterns of every supported language."""
+
+    after: re.Pattern[str]
+    after_named: re.Pattern[str]
+    before: re.Pattern[str]
+    verb: re.Pattern[str]
+    according_head: re.Pattern[str]
+    indirect: re.Pattern[str]
+    according: re.Pattern[str]
+    pronouns: frozenset[str]
+
+    @classmethod
+    def load(cls) -> CueLexicon:
+        after: list[str] = []
+        before: list[str] = []
+        according: list[str] = []
+        comps: list[str] = []
+        pronouns: set[str] = set()
+        for code in SUPPORTED_LANGUAGES:
+            data = load_resource(code, "cues")
+            after += data["after"]
+            before += data["before"]
+            according += data["according"]
+            comps += data["complementisers"]
+            pronouns.update(p.casefold() for p in data["pronouns"])
+        flags = re.IGNORECASE
+        speaker = rf"(?P<speaker>{_NAME}|(?i:{_alt(sorted(pronouns))}))"
+        return cls(
+            after=re.compile(rf"^[\s,.;:!?—–-]*(?P<cue>(?i:{_alt(after)}))\b(?:\s+{speaker})?"),
+            after_named=re.compile(rf"^[\s,.;:!?—–-]*{speaker}\s+(?P<cue>{_alt(after)})\b"),
+            before=re.compile(rf"\b(?P<cue>{_alt(before)})\s*[,:]?\s*$"),
+            verb=re.compile(rf"\b(?P<cue>{_alt(before)})\b"),
+            according_head=re.compile(rf"^\s*(?P<cue>{_alt(according)})\b", flags),
+            indirect=re.compile(
+                rf"(?P<speaker>{_NAME}|{_alt(sorted(pronouns))})(?:[^.\"“”]{{0,80}}?)\s+(?P<cue>{_alt(before)})"
+                rf"\s*,?\s+(?:{_alt(comps)})\s+(?P<content>[^\"“”]+)"),
+            according=re.compile(rf"^\s*(?P<cue>{_alt(according)})\s+(?P<speaker>{_NAME}|{_alt(sorted(pronouns))})\s*,\s*(?P<content>[^\"“”]+)", flags),
+            pronouns=frozenset(pronouns),
+        )
+
+
+class QuoteStage:
+    """Assign ``article.quotes``."""
+
+    name: ClassVar[str] = "quotes"
+    requires: ClassVar[tuple[str, ...]] = ("text", "sentences", "entities")
+    assigns: ClassVar[tuple[str, ...]] = ("quotes",)
+
+    def __init__(self, context: StageContext) -> None:
+        self.cues: CueLexicon = context.resources.cached("cues", CueLexicon.load)
+        rules: EntityRules = context.resources.cached("entity-rules", EntityRules.load)
+        self.titles = rules.titles
+
+    def __call__(self, article: Article) -> Article:
+        text = article.text
+        found: list[tuple[int, int, tuple[int, int] | None, str | None, bool]] = []
+        covered: list[tuple[int, int]] = []
+        for start, end, close in _quoted_spans(text):
+            speaker, cue = self._direct_speaker(article, start, close)
+            if cue is None and len(text[start:end].split()) < _MIN_WORDS_WITHOUT_CUE:
+                continue  # a title or a scare quote, not speech
+            found.append((start, end, speaker, cue, True))
+            covered.append((start - 1, close + 1))
+        for s_start, s_end in article.sentences:
+            if any(s_start < b and a < s_end for a, b in covered):
+                continue
+            indirect = self._indirect(article, s_start, s_end)
+            if indirect is not None:
+                found.append((*indirect, False))
+        quotes: list[Quote] = []
+        last: tuple[str | None, str | None] = (None, None)
+        last_end = 0
+        for start, end, span, cue, direct in sorted(found, key=lambda item: (item[0], item[1])):
+            name, entity_id = self._resolve(article, span, start, last, last_end)
+            if name is not None:
+                last = (name, entity_id)
+            last_end = end
+            quotes.append(Quote(text[start:end], start, end, name, entity_id, cue, direct))
+        article.quotes = quotes
+        return article
+
+    def _direct_speaker(self, article: Article, start: int, close: int) -> tuple[tuple[int, int] | None, str | None]:
+        """The speaker span and cue around a quote opening at ``start`` and closed at ``close``."""
+        text = article.text
+        after = text[close + 1 : close + 100].split("\n", 1)[0]
+        match = self.cues.after.match(after)
+        if match:
+            cue_end = close + 1 + match.end("cue")
+            if match.group("cue").casefold().endswith("nya"):
+                return None, match.group("cue")
+            mention = _first_mention(article.entities, cue_end, cue_end + 60)
+            if mention is not None and mention[0] <= cue_end + 3:
+                return mention, match.group("cue")
+            if match.group("speaker"):
+                return (close + 1 + match.start("speaker"), close + 1 + match.end("speaker")), match.group("cue")
+            return None, match.group("cue")
+        match = self.cues.after_named.match(after)
+        if match:
+            cue_start = close + 1 + match.start("cue")
+            mention = _last_mention(article.entities, close + 1, cue_start)
+            return mention, match.group("cue")
+        line_start = text.rfind("\n", 0, start) + 1
+        sentence_start = max(line_start, text.rfind(". ", line_start, start - 1) + 1)
+        head = text[sentence_start : max(sentence_start, start - 1)]
+        match = self.cues.according_head.match(head)
+        if match:
+            return _first_mention(article.entities, sentence_start + match.end("cue"), start), match.group("cue")
+        match = self.cues.before.search(head) or self.cues.verb.search(head)
+        if match:
+            cue_start = sentence_start + match.start("cue")
+            speaker = _subject_mention(article.entities, sentence_start, cue_start)
+            if speaker is not None or match.re is self.cues.before:
+                return speaker, match.group("cue")
+        return None, None
+
+    def _indirect(self, article: Article, start: int, end: int) -> tuple[int, int, tuple[int, int], str] | None:
+        sentence = article.text[start:end]
+        for pattern in (self.cues.according, self.cues.indirect):
+            match = pattern.search(sentence) if pattern is self.cues.indirect else pattern.match(sentence)
+            if match is None:
+                continue
+            content_start = start + match.start("content")
+            content_end = start + len(sentence.rstrip(" .!?"))
+            if content_end - content_start < 10:
+                continue
+            cue_start, cue_end = start + match.start("cue"), start + match.end("cue")
+            if pattern is self.cues.according:
+                speaker = _first_mention(article.entities, cue_end, content_start)
+            else:
+                speaker = _subject_mention(article.entities, start, cue_start)
+                if speaker is None and match.group("speaker").casefold() not in self.cues.pronouns:
+                    continue  # no known speaker before the verb: not reported speech we can attribute
+            return content_start, content_end, speaker or (start + match.start("speaker"), start + match.end("speaker")), match.group("cue")
+        return None
+
+    def _resolve(
+        self,
+        article: Article,
+        span: tuple[int, int] | None,
+        quote_start: int,
+        last: tuple[str | None, str | None],
+        last_end: int,
+    ) -> tuple[str | None, str | None]:
+        """(speaker name, entity id) for a speaker span; for a pronoun, "-nya" or no span: a person
+        named since the previous quote, else the previous speaker, else the last person named."""
+        if span is not None:
+            surface = article.text[span[0] : span[1]]
+            if surface.casefold() not in self.cues.pronouns and surface.casefold() not in self.titles:
+                entity = _entity_at(article.entities, span)
+                if entity is not None:
+                    return (surface if entity.type == "GPE" else entity.name), entity.id
+                if surface[:1].isupper():
+                    return surface, None
+        recent = _last_person_before(article.entities, quote_start)
+        if recent is not None and last[0] is not None:
+            named_since = any(last_end <= m.start < quote_start for m in recent.mentions)
+            if not named_since:
+                return last
+        if recent is not None:
+            return recent.name, recent.id
+        return last
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, closing mark) inside each pair of quotation marks, paired within a paragraph."""
+    spans: list[tuple[int, int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        opened: int | None = None
+        for m in re.finditer(f"[{_MARKS}]", paragraph.group()):
+            position = paragraph.start() + m.start()
+            if opened is None:
+                opened = position + 1
+            else:
+                if position - opened >= 3:
+                    spans.append((*_trim(text, opened, position), position))
+                opened = None
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return start, end
+
+
+def _first_mention(entities: list[Entity], start: int, end: int) -> tuple[int, int] | None:
+    """The first speaker-like mention (person, organisation, country) inside ``start:end``."""
+    found = [(m.start, m.end) for e in entities if e.type in ("PERSON", "ORG", "GPE")
+             for m in e.mentions if start <= m.start and m.end <= end]
+    return min(found) if found else None
+
+
+def _mentions(entities: list[Entity], kinds: tuple[str, ...], start: int, end: int) -> list[tuple[int, int]]:
+    return sorted((m.start, m.end) for e in entities if e.type in kinds
+                  for m in e.mentions if start <= m.start and m.end <= end)
+
+
+def _last_mention(entities: list[Entity], start: int, end: int) -> tuple[int, int] | None:
+    """The last person mention inside ``start:end``, else the last organisation or country."""
+    for kinds in (("PERSON",), ("ORG", "GPE")):
+        found = _mentions(entities, kinds, start, end)
+        if found:
+            return found[-1]
+    return None
+
+
+def _subject_mention(entities: list[Entity], start: int, end: int) -> tuple[int, int] | None:
+    """The first person of a clause (the head of "X dan Y mengatakan"), else an organisation."""
+    for kinds in (("PERSON",), ("ORG", "GPE")):
+        found = _mentions(entities, kinds, start, end)
+        if found:
+            return found[0]
+    return None
+
+
+def _entity_at(entities: list[Entity], span: tuple[int, int]) -> Entity | None:
+    for entity in entities:
+        if entity.type in ("PERSON", "ORG", "GPE") and any(m.start < span[1] and span[0] < m.end for m in entity.mentions):
+            return entity
+    return None
+
+
+def _last_person_before(entities: list[Entity], position: int) -> Entity | None:
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for m in entity.mentions:
+            if m.end <= position and (best is None or m.start > best[0]):
+                best = (m.start, entity)
+    return best[1] if best else None
