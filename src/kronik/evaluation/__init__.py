@@ -24,6 +24,7 @@ EVALUATORS: dict[str, str] = {
     "ner": "kronik.evaluation.ner",
     "dates": "kronik.evaluation.dates",
     "quotes": "kronik.evaluation.quotes",
+    "events": "kronik.evaluation.events",
 }
 
 #: Default gold data per stage, relative to the project root (``../shared/data``).
@@ -32,6 +33,7 @@ DEFAULT_DATA: dict[str, str] = {
     "ner": "../shared/data/idner-news-2k/dev.txt",
     "dates": "../shared/data/pfsa-id/dev-40.txt",
     "quotes": "../shared/data/pfsa-id/dev-40.txt",
+    "events": "../shared/data/plover/PLOVER_GSR_CAMEO.txt",
 }
 
 

@@ -126,6 +126,8 @@ class KnowledgeBase:
         with resources.as_file(data / "phoenix.jsonl.gz") as phoenix:
             kb._load_phoenix(_read_jsonl_gz(phoenix))
         kb.add_curated(tomllib.loads((data / "curated.toml").read_text(encoding="utf-8")), source="curated")
+        demonyms = tomllib.loads((data / "demonyms.toml").read_text(encoding="utf-8"))["demonyms"]
+        kb.add_curated({"country_aliases": demonyms}, source="curated")
         for path in extra_paths:
             try:
                 kb.add_curated(tomllib.loads(Path(path).read_text(encoding="utf-8")), source="user")

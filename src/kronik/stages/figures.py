@@ -156,7 +156,7 @@ class FigureStage:
         self.resources = context.resources
 
     def grammar(self, language: str | None) -> FigureGrammar:
-        code = language if language in ("id", "en") else "en"
+        code = "id" if language in ("id", "ms", "jv", "su") else "en"
         grammar: FigureGrammar = self.resources.cached(f"figures:{code}", lambda: FigureGrammar.load(code))
         return grammar
 

@@ -1,0 +1,1 @@
+"""Event coding parts: the trigger lexicon."""

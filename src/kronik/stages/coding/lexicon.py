@@ -1,0 +1,91 @@
+"""Event triggers and clause words of one language, compiled once (``lang/<code>/triggers.toml``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kronik.lang import load_resource
+
+__all__ = ["Trigger", "TriggerLexicon"]
+
+
+@dataclass(slots=True, frozen=True)
+class Trigger:
+    """What a trigger form means."""
+
+    type: str
+    mode: str | None
+    symmetric: bool
+    passive: bool
+
+
+def _alt(words: list[str] | frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _english_inflections(form: str) -> list[str]:
+    """A base verb ("provide") and its -s, -ed and -ing forms; phrases inflect their first word."""
+    first, _, rest = form.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if not first.isalpha() or first.endswith(("ed", "ing")) or len(first) < 4:
+        return [form]
+    stem = first[:-1] if first.endswith("e") else first
+    variants = {first, f"{first}s" if not first.endswith(("s", "sh", "ch")) else f"{first}es",
+                f"{stem}ed" if not first.endswith("e") else f"{first}d", f"{stem}ing"}
+    if first.endswith("y") and len(first) > 3 and first[-2] not in "aeiou":
+        variants |= {f"{first[:-1]}ies", f"{first[:-1]}ied"}
+    return sorted(v + tail for v in variants)
+
+
+@dataclass(slots=True)
+class TriggerLexicon:
+    """Trigger forms → meaning, and the clause words that qualify an event."""
+
+    forms: dict[str, Trigger]
+    pattern: re.Pattern[str]
+    negation: re.Pattern[str]
+    future: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    background: re.Pattern[str]
+    recipient_cues: frozenset[str]
+    passive_agent: frozenset[str]
+    location_cues: frozenset[str]
+    both_sides: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    topic_markers: frozenset[str]
+    nominal: frozenset[str]
+
+    @classmethod
+    def load(cls, code: str) -> TriggerLexicon:
+        data = load_resource(code, "triggers")
+        forms: dict[str, Trigger] = {}
+        inflect = code == "en"
+        for entry in data["trigger"]:
+            symmetric = bool(entry.get("symmetric", False))
+            for form in entry.get("forms", []):
+                for variant in (_english_inflections(form) if inflect else [form]):
+                    forms.setdefault(variant.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, False))
+            for form in entry.get("passive", []):
+                forms.setdefault(form.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, True))
+        clause = data["clause"]
+        flags = re.IGNORECASE
+
+        def words(key: str) -> re.Pattern[str]:
+            return re.compile(rf"(?<![\w-])(?:{_alt(clause[key])})(?![\w-])", flags)
+
+        return cls(
+            forms=forms,
+            pattern=re.compile(rf"(?<![\w-])(?:{_alt(list(forms))})(?![\w-])", flags),
+            negation=words("negation"),
+            future=words("future"),
+            hypothetical=words("hypothetical"),
+            background=words("background"),
+            recipient_cues=frozenset(w.casefold() for w in clause["recipient_cues"]),
+            passive_agent=frozenset(w.casefold() for w in clause["passive_agent"]),
+            location_cues=frozenset(w.casefold() for w in clause["location_cues"]),
+            both_sides=words("both_sides"),
+            clause_break=re.compile("|".join(re.escape(b) for b in clause["clause_breaks"])),
+            topic_markers=frozenset(w.casefold() for w in clause.get("topic_markers", [])),
+            nominal=frozenset(w.casefold() for w in clause.get("nominal", [])),
+        )

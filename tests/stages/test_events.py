@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from kronik import Engine, RawArticle
+from kronik.ingest import read_path
+from kronik.model import Event
+
+
+def coded(engine: Engine, body: str, published: str = "2023-05-10") -> list[Event]:
+    from datetime import date
+
+    article = engine.analyze(RawArticle(content="Judul Berita Contoh\n\n" + body, published=date.fromisoformat(published)))
+    return article.events
+
+
+def sides(ev: Event) -> tuple[set[str | None], set[str | None]]:
+    return {a.country for a in ev.actors}, {a.country for a in ev.recipients}
+
+
+def test_visit_actor_recipient_date_location(engine: Engine) -> None:
+    events = coded(engine, "Presiden Joko Widodo berkunjung ke Jepang pada Senin (8/5) untuk membahas investasi di Tokyo.")
+    (ev,) = [e for e in events if e.mode == "visit"]
+    assert (ev.type, ev.mode, ev.cameo) == ("CONSULT", "visit", "042")
+    assert sides(ev) == ({"IDN"}, {"JPN"})
+    assert ev.date == "2023-05-08" and ev.location == "Tokyo" and ev.quad == "VERBAL_COOPERATION"
+
+
+def test_passive_voice_takes_the_agent_after_oleh(engine: Engine) -> None:
+    events = coded(engine, "Nota kesepahaman itu ditandatangani oleh Vladimir Putin dan Xi Jinping di Moskow.")
+    assert events and events[0].type == "AGREE"
+    assert {a.country for a in events[0].actors} == {"RUS", "CHN"}
+
+
+def test_negation_future_and_background(engine: Engine) -> None:
+    (neg,) = coded(engine, "Rusia tidak mengancam Ukraina dalam pernyataan itu.")
+    assert neg.type == "THREATEN" and neg.negated
+    (fut,) = coded(engine, "Amerika Serikat akan menjatuhkan sanksi kepada Iran.")
+    assert fut.type == "SANCTION" and fut.future and sides(fut) == ({"USA"}, {"IRN"})
+    (bg,) = coded(engine, "Rusia saat ini tengah menghadapi sanksi dari Barat.")
+    assert bg.background
+
+
+def test_symmetric_meeting_and_both_sides(engine: Engine) -> None:
+    events = coded(engine, "Presiden Prabowo Subianto bertemu Perdana Menteri Anwar Ibrahim di Putrajaya pada Rabu (10/5). "
+                           "Pada Kamis (11/5), kedua pemimpin melakukan pembicaraan tentang perbatasan.")
+    meeting, talks = events
+    assert meeting.type == talks.type == "CONSULT"
+    assert sides(meeting) == ({"IDN", "MYS"}, {"IDN", "MYS"})
+    assert sides(talks)[0] == {"IDN", "MYS"} and talks.date == "2023-05-11"
+
+
+def test_mentions_of_one_happening_merge(engine: Engine) -> None:
+    events = coded(engine, "Xi Jinping tiba di Moskow dalam rangka kunjungan ke Rusia pada Senin (20/3). "
+                           "Kunjungan ini adalah yang pertama sejak 2019.", published="2023-03-21")
+    visits = [ev for ev in events if ev.type == "CONSULT"]
+    assert len(visits) == 1 and len(visits[0].mentions) == 2
+
+
+def test_quotes_are_not_events(engine: Engine) -> None:
+    events = coded(engine, "“Kami akan menyerang Israel jika perlu,” kata juru bicara Hamas itu.")
+    assert all(ev.type != "ASSAULT" for ev in events)
+
+
+def test_english(engine: Engine) -> None:
+    events = coded(engine, "Israeli troops attacked Palestinian positions in Gaza on Tuesday.")
+    assert events and events[0].type == "ASSAULT" and sides(events[0]) == ({"ISR"}, {"PSE"})
+
+
+def test_seeds(engine: Engine, seeds: list[Path]) -> None:
+    by = {p.name[:3]: p for p in seeds}
+    (raw,) = list(read_path(by["000"]))
+    assert isinstance(raw, RawArticle)
+    first = engine.analyze(raw).events
+    visit = [ev for ev in first if ev.type == "CONSULT" and ev.mode == "visit"]
+    assert visit and sides(visit[0]) == ({"CHN"}, {"RUS"}) and visit[0].date == "2023-03-20"
+    talks = [ev for ev in first if ev.type == "CONSULT" and ev.date == "2023-03-21"]
+    assert talks and {"CHN", "RUS"} <= sides(talks[0])[0]
+    (raw,) = list(read_path(by["004"]))
+    assert isinstance(raw, RawArticle)
+    article = engine.analyze(raw)
+    events = article.events
+    assert any(ev.type == "CONSULT" and ev.date == "2019-06-05" for ev in events)
+    signed = [ev for ev in events if ev.type == "AGREE"]
+    assert any({"CHN", "RUS"} <= sides(ev)[0] and ev.date == "2019-06-05" for ev in signed)
+    companies = [{a.name for a in ev.actors} for ev in signed]
+    for group in ({"MTS", "Huawei"}, {"Novatek", "Gazprombank", "Sinopec"}, {"Alibaba Group", "MegaFon", "Mail.ru Group"}):
+        assert any(group <= names for names in companies), group
+    for ev in events:
+        assert "Baca" not in ev.evidence and "Bolton" not in ev.evidence
+        assert article.text[ev.start : ev.end] == ev.evidence
