@@ -6,13 +6,16 @@ resident set size.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import json
 import platform
 import resource
 import sys
+import tempfile
 import time
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +24,9 @@ from kronik.config import Settings
 from kronik.engine import Engine
 from kronik.errors import KronikError
 from kronik.ingest import read_inputs
-from kronik.model import RawArticle
+from kronik.model import Article, RawArticle
 
-__all__ = ["load_corpus", "peak_rss_mb", "run_bench"]
+__all__ = ["current_rss_mb", "load_corpus", "peak_rss_mb", "run_bench", "scale_bench", "synthetic_corpus"]
 
 
 def peak_rss_mb() -> float:
@@ -83,10 +86,99 @@ def run_bench(
         "first_article_sentences": len(warm.sentences),
     }
     if scales:
-        from kronik.corpus.scaling import scale_bench
-
-        result["chronicle_scaling"] = scale_bench(corpus, scales)
+        result["chronicle_scaling"] = scale_bench(engine, articles, scales)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result
+
+
+def current_rss_mb() -> float:
+    """Resident memory of this process now, in MiB (Linux; peak elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return peak_rss_mb()
+    return round(pages * resource.getpagesize() / (1024 * 1024), 1)
+
+
+def synthetic_corpus(base: list[Article], size: int) -> Iterator[Article]:
+    """``size`` articles built from analysed ``base`` articles: the originals, then copies.
+
+    Copy ``k`` of an article is a dated copy: its publication and event dates move ``35 * k`` days
+    later and a line naming the copy ends its text (new id, same offsets). Copies are near-duplicates
+    of their original by construction, and their events open new chronicle events (outside the
+    coreference window) that join the original's stories — the workload of a growing archive.
+    """
+    for i in range(size):
+        original = base[i % len(base)]
+        k = i // len(base)
+        if k == 0:
+            yield original
+            continue
+        article = copy.deepcopy(original)
+        shift = timedelta(days=35 * k)
+        article.text = f"{article.text}\n\n(salinan {k})"
+        article.id = f"{original.id[:8]}{k:08x}"
+        if article.published:
+            article.published += shift
+        for event in article.events:
+            day = _iso_day(event.date)
+            if day:
+                event.date = (day + shift).isoformat()
+        yield article
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def scale_bench(engine: Engine, raws: list[RawArticle], scales: tuple[int, ...]) -> list[dict[str, Any]]:
+    """Chronicle ingest (store write, near-duplicates, event coreference, stories) at each scale.
+
+    The real articles are analysed once; larger scales reuse them as dated copies
+    (:func:`synthetic_corpus`), so the numbers measure the chronicle, not the analysis.
+    """
+    from kronik.corpus import Chronicle
+    from kronik.store import Store
+
+    base = []
+    for raw in raws:
+        try:
+            base.append(engine.analyze(raw))
+        except KronikError:
+            continue
+    chronicle = Chronicle.from_settings(engine.settings, engine.resources.kb)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="kronik-bench-") as tmp:
+        for size in sorted(scales):
+            db = Path(tmp) / f"scale-{size}.db"
+            copies = merged = 0
+            start = time.perf_counter()
+            with Store.open(db) as store:
+                for article in synthetic_corpus(base, size):
+                    written = store.write_article(article, on_new=chronicle.add)
+                    for report in written.notes:
+                        copies += report.duplicate_of is not None
+                        merged += report.merged_events
+                elapsed = time.perf_counter() - start
+                counts = {
+                    table: store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                    for table in ("articles", "events", "chronicle_events", "stories")
+                }
+            results.append({
+                "articles": size,
+                "base_articles": len(base),
+                "seconds": round(elapsed, 2),
+                "articles_per_second": round(size / elapsed, 1),
+                "near_duplicates": copies,
+                "events_merged": merged,
+                "rss_mb": current_rss_mb(),
+                "peak_memory_mb": peak_rss_mb(),
+                "db_mb": round(db.stat().st_size / 1e6, 1),
+                **{f"{table}_stored": n for table, n in counts.items()},
+            })
+    return results

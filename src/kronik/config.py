@@ -52,6 +52,7 @@ class Settings:
     progress: bool = True
     dedup_threshold: float = 0.8
     event_window_days: int = 3
+    story_gap_days: int = 1830
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -67,6 +68,8 @@ class Settings:
             raise ConfigError("dedup_threshold must be in (0, 1]")
         if self.event_window_days < 0:
             raise ConfigError("event_window_days must not be negative")
+        if self.story_gap_days < 0:
+            raise ConfigError("story_gap_days must not be negative")
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (``None`` values leave a field as it is)."""
@@ -123,7 +126,7 @@ def _coerce(name: str, value: Any) -> Any:
             return Path(value)
         if name == "published":
             return value if isinstance(value, date) or value is None else date.fromisoformat(value)
-        if name in ("max_input_bytes", "max_text_chars", "event_window_days"):
+        if name in ("max_input_bytes", "max_text_chars", "event_window_days", "story_gap_days"):
             return int(value)
         if name == "dedup_threshold":
             return float(value)

@@ -1,1 +1,8 @@
-"""api."""
+"""The HTTP face of kronik: a REST API over the store and the analyser, and the dashboard.
+
+``create_app(ApiOptions(db_path, token=...))`` builds the ASGI app; ``kronik serve`` runs it.
+"""
+
+from kronik.api.app import ApiOptions, create_app
+
+__all__ = ["ApiOptions", "create_app"]

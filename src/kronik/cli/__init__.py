@@ -196,11 +196,4 @@ def summarise(article: Article) -> str:
 
 
 # Command groups in sibling modules register themselves on import.
-from kronik.cli import quality  # noqa: E402,F401
-
-for _optional in ("chronicle", "serve"):
-    try:
-        __import__(f"kronik.cli.{_optional}")
-    except ModuleNotFoundError as _exc:  # a module still being written
-        if _exc.name != f"kronik.cli.{_optional}":
-            raise
+from kronik.cli import chronicle, quality, serve  # noqa: E402,F401

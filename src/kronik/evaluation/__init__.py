@@ -25,6 +25,7 @@ EVALUATORS: dict[str, str] = {
     "dates": "kronik.evaluation.dates",
     "quotes": "kronik.evaluation.quotes",
     "events": "kronik.evaluation.events",
+    "clusters": "kronik.evaluation.clusters",
 }
 
 #: Default gold data per stage, relative to the project root (``../shared/data``).
@@ -34,6 +35,7 @@ DEFAULT_DATA: dict[str, str] = {
     "dates": "../shared/data/pfsa-id/dev-40.txt",
     "quotes": "../shared/data/pfsa-id/dev-40.txt",
     "events": "../shared/data/plover/PLOVER_GSR_CAMEO.txt",
+    "clusters": "../shared/data/ecbplus/ECB+",
 }
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from kronik.errors import ResourceError
 
-__all__ = ["KBEntry", "KnowledgeBase", "Role", "normalise_alias"]
+__all__ = ["KBEntry", "KnowledgeBase", "Role", "normalise_alias", "resolve_actor"]
 
 _SPACE = re.compile(r"\s+")
 _INSTITUTION = re.compile(
@@ -239,6 +239,22 @@ class KnowledgeBase:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def resolve_actor(kb: KnowledgeBase, text: str) -> str:
+    """The chronicle key of an actor a user typed: a country code (``"Tiongkok"`` → ``"CHN"``),
+    a KB id as given, or the id of the best KB match; unknown text is returned unchanged."""
+    text = text.strip()
+    if len(text) == 3 and text.isalpha() and text.isupper():
+        return text
+    if kb.get(text) is not None:
+        entry = kb.get(text)
+        return entry.country if entry and entry.type == "GPE" and entry.country else text
+    country = kb.lookup_country(text)
+    if country:
+        return country
+    found = kb.candidates(text)
+    return found[0].id if found else text
 
 
 def _read_jsonl_gz(path: Path) -> Iterator[dict[str, Any]]:

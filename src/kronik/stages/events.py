@@ -200,7 +200,7 @@ class EventStage:
         confidence = 0.4 + 0.25 * resolved + 0.15 * bool(recipients) + 0.1 * c.dated - 0.1 * c.nominal
         if c.negated or c.hypothetical:
             confidence -= 0.3
-        key = "|".join([article.id, c.type, c.mode or "", ",".join(sorted(a.entity or a.name for a in actors)), c.date or ""])
+        key = "|".join([article.id, c.type, c.mode or "", ",".join(sorted(a.entity or a.name for a in actors)), c.date or "", str(start)])
         return Event(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             type=c.type, mode=c.mode, actors=actors, recipients=recipients, date=c.date, location=c.location,

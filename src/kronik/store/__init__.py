@@ -4,11 +4,13 @@ The store knows the article contract (:mod:`kronik.model`) and nothing of the st
 """
 
 from kronik.store.database import SCHEMA_VERSION, connect, migrate
-from kronik.store.export import EXPORT_FORMATS, export_articles
-from kronik.store.store import EventFilter, Page, Store, WriteResult
+from kronik.store.export import EXPORT_FORMATS, EXPORT_KINDS, export_articles
+from kronik.store.filters import EventFilter, Page
+from kronik.store.store import Store, WriteResult
 
 __all__ = [
     "EXPORT_FORMATS",
+    "EXPORT_KINDS",
     "SCHEMA_VERSION",
     "EventFilter",
     "Page",

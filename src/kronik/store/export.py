@@ -11,19 +11,39 @@ from typing import Any
 from kronik.errors import StoreError
 from kronik.store.store import Store
 
-__all__ = ["EXPORT_FORMATS", "export_articles", "rows"]
+__all__ = ["EXPORT_FORMATS", "EXPORT_KINDS", "export_articles", "rows"]
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+EXPORT_KINDS = ("articles", "events", "chronicle")
 
 _ARTICLE_COLUMNS = ("id", "title", "language", "published", "outlet", "url", "path", "text",
                     "entities", "events")
+_CHRONICLE_COLUMNS = ("id", "date", "date_last", "type", "mode", "actors", "actor_countries", "recipients",
+                      "recipient_countries", "quad", "intensity", "cameo", "location", "story_id",
+                      "num_articles", "num_sources", "num_mentions", "first_report", "last_report", "evidence")
 _EVENT_COLUMNS = ("article_id", "id", "date", "type", "mode", "actors", "actor_countries", "recipients",
                   "recipient_countries", "quad", "intensity", "cameo", "location", "negated", "future",
                   "confidence", "evidence")
 
 
+def _names(actors: list[dict[str, Any]]) -> str:
+    return "; ".join(a["name"] for a in actors)
+
+
+def _countries(actors: list[dict[str, Any]]) -> str:
+    return " ".join(sorted({a["country"] for a in actors if a.get("country")}))
+
+
 def rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
-    """Flat records: ``articles`` (one per article) or ``events`` (one PLOVER-style row per event)."""
+    """Flat records: ``articles``, ``events`` (one PLOVER-style row per event of each article) or
+    ``chronicle`` (one row per happening, with how many articles and outlets reported it)."""
+    if what == "chronicle":
+        for ev in store.iter_chronicle_events():
+            record = {c: ev.get(c) for c in _CHRONICLE_COLUMNS}
+            record.update(actors=_names(ev["actors"]), actor_countries=_countries(ev["actors"]),
+                          recipients=_names(ev["recipients"]), recipient_countries=_countries(ev["recipients"]))
+            yield record
+        return
     for article in store.iter_contracts():
         source = article.get("source") or {}
         if what == "articles":
@@ -38,23 +58,22 @@ def rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
                 yield {
                     "article_id": article["id"], "id": ev["id"], "date": ev.get("date"), "type": ev["type"],
                     "mode": ev.get("mode"),
-                    "actors": "; ".join(a["name"] for a in ev.get("actors", [])),
-                    "actor_countries": " ".join(sorted({a["country"] for a in ev.get("actors", []) if a.get("country")})),
-                    "recipients": "; ".join(a["name"] for a in ev.get("recipients", [])),
-                    "recipient_countries": " ".join(sorted({a["country"] for a in ev.get("recipients", []) if a.get("country")})),
+                    "actors": _names(ev.get("actors", [])), "actor_countries": _countries(ev.get("actors", [])),
+                    "recipients": _names(ev.get("recipients", [])),
+                    "recipient_countries": _countries(ev.get("recipients", [])),
                     "quad": ev.get("quad"), "intensity": ev.get("intensity"), "cameo": ev.get("cameo"),
                     "location": ev.get("location"), "negated": ev.get("negated"), "future": ev.get("future"),
                     "confidence": ev.get("confidence"), "evidence": ev.get("evidence"),
                 }
         else:
-            raise StoreError(f"cannot export {what!r}: choose articles or events")
+            raise StoreError(f"cannot export {what!r}: choose {', '.join(EXPORT_KINDS)}")
 
 
 def export_articles(store: Store, what: str, fmt: str, output: Path) -> int:
     """Write ``what`` (articles or events) to ``output`` in ``fmt``; returns the row count."""
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
-    columns = _ARTICLE_COLUMNS if what == "articles" else _EVENT_COLUMNS
+    columns = {"articles": _ARTICLE_COLUMNS, "chronicle": _CHRONICLE_COLUMNS}.get(what, _EVENT_COLUMNS)
     records = list(rows(store, what))
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,34 +13,12 @@ from typing import Any
 
 from kronik.errors import NotFoundError, StoreError
 from kronik.model import Article, Event
+from kronik.store.chronicle import ChronicleTables
 from kronik.store.database import connect
+from kronik.store.filters import EventFilter, Page
+from kronik.store.queries import ChronicleReads
 
 __all__ = ["EventFilter", "Page", "Store", "WriteResult"]
-
-
-@dataclass(slots=True)
-class Page:
-    """One page of results."""
-
-    items: list[dict[str, Any]]
-    total: int
-    limit: int
-    offset: int
-
-
-@dataclass(slots=True)
-class EventFilter:
-    """Filters of ``kronik events`` and ``GET /api/events``; ``None`` means any.
-
-    ``actor``/``recipient`` match a country code (``CHN``), an entity id or a name.
-    """
-
-    actor: str | None = None
-    recipient: str | None = None
-    type: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    text: str | None = None
 
 
 @dataclass(slots=True)
@@ -50,10 +28,10 @@ class WriteResult:
     article_id: str
     new: bool
     sources: int = 1
-    notes: list[str] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)  # what ``on_new`` reported
 
 
-class Store:
+class Store(ChronicleTables, ChronicleReads):
     """An SQLite-backed store of analysed articles (WAL: many readers, one writer)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
@@ -78,10 +56,14 @@ class Store:
         self.close()
 
     # -- the one writer ---------------------------------------------------------------------
-    def write_article(self, article: Article) -> WriteResult:
+    def write_article(
+        self, article: Article, on_new: Callable[[Store, Article], Any] | None = None
+    ) -> WriteResult:
         """Store an analysed article in one transaction; idempotent by ``article.id``.
 
         Re-ingesting an identical body adds its source (path, url, outlet) to the existing row.
+        ``on_new`` (e.g. :meth:`kronik.corpus.Chronicle.add`) runs inside the same transaction for
+        a new article, so the article and its chronicle links land together or not at all.
         """
         if self.readonly:
             raise StoreError(f"{self.path}: the store is open read-only")
@@ -97,12 +79,13 @@ class Store:
                     "INSERT OR IGNORE INTO article_sources(article_id, path, url, outlet) VALUES (?, ?, ?, ?)",
                     (article.id, src.path or "", src.url or "", src.outlet or ""),
                 )
+                notes = [] if exists or on_new is None else [on_new(self, article)]
                 sources = self.conn.execute(
                     "SELECT COUNT(*) FROM article_sources WHERE article_id = ?", (article.id,)
                 ).fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot write article {article.id}: {exc}") from exc
-        return WriteResult(article.id, new=not exists, sources=sources)
+        return WriteResult(article.id, new=not exists, sources=sources, notes=notes)
 
     def _insert(self, article: Article) -> None:
         data = article.to_dict()

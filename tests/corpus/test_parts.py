@@ -1,0 +1,85 @@
+"""Pure parts of the chronicle: sketches, coreference scores, story choice, monthly series."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kronik.corpus import Sketcher, monthly_series
+from kronik.corpus.clusters import cluster_documents
+from kronik.corpus.coref import ChronicleCandidate, EventMention, evidence_terms, score_mention
+from kronik.corpus.sketch import shingles
+from kronik.corpus.stories import StoryCandidate, best_story, story_title
+from kronik.evaluation.metrics import bcubed, pairwise
+
+
+@given(st.text(max_size=400))
+def test_sketch_never_crashes_and_is_deterministic(text: str) -> None:
+    sketcher = Sketcher()
+    a, b = sketcher.signature(text), sketcher.signature(text)
+    assert len(a) == sketcher.num_perm and sketcher.similarity(a, b) == 1.0
+    assert len(sketcher.band_keys(a)) == sketcher.bands
+    assert (sketcher.from_bytes(sketcher.to_bytes(a)) == a).all()
+
+
+def test_sketch_similarity_tracks_overlap() -> None:
+    sketcher = Sketcher()
+    base = " ".join(f"kata{i}" for i in range(200))
+    near = base + " tambahan kecil di akhir"
+    far = " ".join(f"lain{i}" for i in range(200))
+    assert sketcher.similarity(sketcher.signature(base), sketcher.signature(near)) > 0.9
+    assert sketcher.similarity(sketcher.signature(base), sketcher.signature(far)) < 0.1
+    assert shingles("satu dua") == [b"satu dua"]
+
+
+def mention(day: str, keys: set[str], mode: str | None = "visit") -> EventMention:
+    return EventMention("a2", "e1", "CONSULT", mode, date.fromisoformat(day), frozenset(keys), frozenset(),
+                        evidence_terms("Xi tiba di Moskwa untuk kunjungan"), "a2")
+
+
+def candidate(day: str, keys: set[str]) -> ChronicleCandidate:
+    return ChronicleCandidate("c1", "CONSULT", "visit", date.fromisoformat(day), None, frozenset(keys),
+                              evidence_terms("kunjungan Xi ke Moskwa"), frozenset({"a1"}), frozenset({"a1"}))
+
+
+def test_coreference_blocks_on_window_participants_and_type() -> None:
+    near = score_mention(mention("2023-03-21", {"CHN", "RUS"}), candidate("2023-03-20", {"CHN", "RUS"}), 3)
+    assert near is not None and near > 0.7
+    assert score_mention(mention("2023-04-21", {"CHN", "RUS"}), candidate("2023-03-20", {"CHN", "RUS"}), 3) is None
+    assert score_mention(mention("2023-03-20", {"IDN"}), candidate("2023-03-20", {"CHN", "RUS"}), 3) is None
+    other_mode = score_mention(mention("2023-03-20", {"CHN", "RUS"}, "phone"), candidate("2023-03-20", {"CHN", "RUS"}), 3)
+    assert other_mode is not None and other_mode < near
+
+
+def test_story_choice_and_title() -> None:
+    stories = [StoryCandidate("s1", frozenset({"CHN", "RUS"}), date(2019, 6, 5), {"kremlin": 1.0}),
+               StoryCandidate("s2", frozenset({"CHN", "USA"}), date(2023, 3, 1), {})]
+    found = best_story(frozenset({"CHN", "RUS"}), {"kremlin": 2.0}, date(2023, 3, 20), stories, 1830)
+    assert found is not None and found[0].id == "s1"
+    assert best_story(frozenset({"CHN", "RUS"}), {}, date(2030, 1, 1), stories[:1], 1830) is None
+    assert story_title(["RUS", "CHN"], {"CHN": "China", "RUS": "Russia"}) == "China – Russia"
+
+
+def test_monthly_series() -> None:
+    points = monthly_series([
+        {"id": "a", "date": "2023-03-20", "quad": "VERBAL_COOPERATION", "intensity": 4.0},
+        {"id": "b", "date": "2023-03-02", "quad": "MATERIAL_CONFLICT", "intensity": -8.0},
+        {"id": "c", "date": None, "quad": "VERBAL_CONFLICT", "intensity": -2.0},
+    ])
+    assert len(points) == 1 and points[0]["total"] == 2 and points[0]["mean_intensity"] == -2.0
+    assert points[0]["counts"]["MATERIAL_CONFLICT"] == 1
+
+
+def test_clustering_separates_topics_and_scores() -> None:
+    texts = [
+        "Earthquake of magnitude 6 strikes Indonesia island, buildings collapse, rescue teams search rubble",
+        "Rescue teams search rubble after magnitude 6 earthquake strikes Indonesian island, buildings collapse",
+        "Actress checks into rehab clinic in Malibu, her representative told the magazine",
+        "Her representative said the actress entered a Malibu rehab clinic this week, the magazine reported",
+    ]
+    clusters = cluster_documents(texts)
+    assert clusters.events[0] == clusters.events[1] != clusters.events[2] == clusters.events[3]
+    assert bcubed([1, 1, 2, 2], ["a", "a", "b", "b"])["f1"] == 1.0
+    assert pairwise([1, 1, 1, 1], ["a", "a", "b", "b"])["precision"] == round(2 / 6, 4)
