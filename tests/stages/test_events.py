@@ -36,7 +36,10 @@ def test_negation_future_and_background(engine: Engine) -> None:
     (neg,) = coded(engine, "Rusia tidak mengancam Ukraina dalam pernyataan itu.")
     assert neg.type == "THREATEN" and neg.negated
     (fut,) = coded(engine, "Amerika Serikat akan menjatuhkan sanksi kepada Iran.")
-    assert fut.type == "SANCTION" and fut.future and sides(fut) == ({"USA"}, {"IRN"})
+    # PLOVER: an announced sanction is a threat; an announced refusal to cooperate a rejection
+    assert fut.type == "THREATEN" and fut.future and sides(fut) == ({"USA"}, {"IRN"})
+    (refusal,) = coded(engine, "Iran tidak akan menyetujui usulan Amerika Serikat.")
+    assert refusal.type == "REJECT" and not refusal.negated
     (bg,) = coded(engine, "Rusia saat ini tengah menghadapi sanksi dari Barat.")
     assert bg.background
 

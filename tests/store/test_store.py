@@ -116,7 +116,7 @@ def test_cli_ingest_show_events_export(tmp_path: Path) -> None:
     first = runner.invoke(main, ["ingest", str(EXAMPLES), str(bad), "--db", db])
     assert first.exit_code == 1 and "bad.txt" in first.output and "6 new" in first.output
     second = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", db])
-    assert second.exit_code == 0 and "0 new, 6 already stored" in second.output
+    assert second.exit_code == 0 and "0 new" in second.output and "6 already stored" in second.output
     with Store.open(Path(db), readonly=True) as store:
         some_id = store.search_articles().items[0]["id"]
     shown = runner.invoke(main, ["show", some_id, "--db", db])

@@ -32,7 +32,11 @@ from kronik.stages.coding.lexicon import Trigger, TriggerLexicon
 __all__ = ["EventStage"]
 
 _PARTY_TYPES = ("PERSON", "ORG", "GPE")
-_INTENT_TYPES = frozenset({"AID", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"})
+_INTENT_TYPES = frozenset({"AID", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT", "CONSULT"})
+# PLOVER codes a stated intent to act against someone as a threat, and a refusal to cooperate as
+# a rejection ("will not accept", "tidak akan menyetujui").
+_HOSTILE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+_COOPERATIVE_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "AID", "SUPPORT"})
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{3,})[”\"]")
 _RELATIVE = re.compile(r"\s*(?:yang|which|who)\b", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\s+(?:ini|tersebut|itu)\b", re.IGNORECASE)
@@ -92,12 +96,15 @@ class EventStage:
             key=lambda m: m.start,
         )
         skip = (article.dateline.start, article.dateline.end) if article.dateline and article.dateline.start is not None else None
+        names = [(m.start, m.end) for e in article.entities for m in e.mentions]
         coded: list[_Coded] = []
         for sentence in article.sentences:
             for clause in _clauses(text, sentence, lexicon):
                 for match in lexicon.pattern.finditer(text, clause[0], clause[1]):
                     if any(a <= match.start() < b for a, b in quoted):
                         continue
+                    if any(a < match.end() and match.start() < b for a, b in names):
+                        continue  # "Asia-Pacific Economic Cooperation": part of a name, not an event
                     trigger = lexicon.forms[match.group().casefold()]
                     event = self._code(article, lexicon, trigger, match, clause, sentence, mentions, skip)
                     if event is not None:
@@ -190,8 +197,12 @@ class EventStage:
         return (article.published.isoformat() if article.published else None), False
 
     def _event(self, article: Article, c: _Coded) -> Event:
-        if c.future and c.type in _INTENT_TYPES:  # PLOVER codes a stated intent to cooperate as AGREE
+        if c.negated and c.type in _COOPERATIVE_TYPES:
+            c.type, c.mode, c.negated = "REJECT", "refuse", False
+        elif c.future and c.type in _INTENT_TYPES:  # PLOVER codes a stated intent to cooperate as AGREE
             c.type, c.mode = "AGREE", "diplomatic"
+        elif c.future and c.type in _HOSTILE_TYPES:
+            c.type, c.mode = "THREATEN", "warn"
         kind = self.ontology[c.type]
         start, end = c.mentions[0]
         actors = [_actor(e) for e in c.actors] or ([Actor(c.unresolved)] if c.unresolved else [])

@@ -33,3 +33,19 @@ class EventFilter:
     date_to: date | None = None
     text: str | None = None
     story: str | None = None
+
+    def type_and_dates(self, alias: str) -> tuple[list[str], list[Any]]:
+        """SQL conditions (and their parameters) on ``{alias}.type`` and ``{alias}.date``."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.type:
+            where.append(f"{alias}.type = ?")
+            params.append(self.type.upper())
+        if self.date_from:
+            where.append(f"{alias}.date >= ?")
+            params.append(self.date_from.isoformat())
+        if self.date_to:
+            where.append(f"{alias}.date <= ?")
+            params.append(self.date_to.isoformat() + "~")  # "~" sorts after any time suffix
+        return where, params
+

@@ -41,15 +41,9 @@ class ChronicleReads:
                     "c.id IN (SELECT event_id FROM chronicle_participants WHERE role = ? AND key IN (?, ?))"
                 )
                 params += [role, value, value.upper()]
-        if f.type:
-            where.append("c.type = ?")
-            params.append(f.type.upper())
-        if f.date_from:
-            where.append("c.date >= ?")
-            params.append(f.date_from.isoformat())
-        if f.date_to:
-            where.append("c.date <= ?")
-            params.append(f.date_to.isoformat() + "~")
+        more, more_params = f.type_and_dates("c")
+        where += more
+        params += more_params
         if f.text:
             where.append(
                 "c.id IN (SELECT m.chronicle_id FROM chronicle_mentions m JOIN events e"

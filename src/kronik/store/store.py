@@ -173,15 +173,9 @@ class Store(ChronicleTables, ChronicleReads):
             if value:
                 where.append(f"({side}_countries LIKE ? OR {side}s LIKE ?)")
                 params += [f"% {value.upper()} %", f"%{json.dumps(value)[1:-1]}%"]
-        if f.type:
-            where.append("e.type = ?")
-            params.append(f.type.upper())
-        if f.date_from:
-            where.append("e.date >= ?")
-            params.append(f.date_from.isoformat())
-        if f.date_to:
-            where.append("e.date <= ?")
-            params.append(f.date_to.isoformat() + "~")
+        more, more_params = f.type_and_dates("e")
+        where += more
+        params += more_params
         if f.text:
             where.append("e.evidence LIKE ?")
             params.append(f"%{f.text}%")

@@ -69,6 +69,8 @@ class TriggerLexicon:
             for form in entry.get("passive", []):
                 forms.setdefault(form.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, True))
         clause = data["clause"]
+        for word in clause.get("not_triggers", []):
+            forms.pop(word.casefold(), None)
         flags = re.IGNORECASE
 
         def words(key: str) -> re.Pattern[str]:
