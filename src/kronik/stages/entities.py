@@ -61,11 +61,13 @@ class EntityStage:
         text, day = article.text, article.published
         matches = self.gazetteer.find(text)
         linked = (self._linked(text, m.start, m.end, m.key, day) for m in matches)
-        found = [f for f in linked if f is not None]
+        found = [self._place(text, f) for f in linked if f is not None]
         found += self._dateline(article, found)
         taken = [(f.start, f.end) for f in found]
         for sentence in article.sentences:
             for start, end, kind in self._tagged(text, sentence, matches):
+                if kind == "LOC":
+                    start, end = self.rules.place_extent(text, start, end)
                 if any(start < b and a < end for a, b in taken):
                     continue
                 found.append(self._unlinked(text, start, end, kind))
@@ -75,6 +77,8 @@ class EntityStage:
                 if cand.role is None:
                     continue  # only title + name: the tagger decides other capitalised phrases
                 surface = text[cand.start : cand.end]
+                if cand.type == "PERSON" and _acronym(surface):
+                    continue  # "Menko Polhukam", "Ketua DPD": an office, not a name
                 found.append(_Found(cand.start, cand.end, _local_id(cand.type, surface), surface,
                                     cand.type, None, None, cand.role))
                 taken.append((cand.start, cand.end))
@@ -110,9 +114,22 @@ class EntityStage:
                 out.append((spans[first][0], spans[last - 1][1], kind))
         return out
 
+    def _place(self, text: str, found: _Found) -> _Found:
+        """A linked place named with a part or an administrative word ("Jakarta Pusat") becomes a
+        local place of the same country; other matches are kept as they are."""
+        if found.type not in ("GPE", "LOC"):
+            return found
+        start, end = self.rules.place_extent(text, found.start, found.end)
+        if (start, end) == (found.start, found.end):
+            return found
+        surface = text[start:end]
+        return _Found(start, end, _local_id("LOC", surface), surface, "LOC", found.country, None, None)
+
     def _unlinked(self, text: str, start: int, end: int, kind: str) -> _Found:
         """A tagged name the gazetteer did not link: a local entity (a place may name a country)."""
         surface = text[start:end]
+        if kind == "PER" and _acronym(surface):
+            kind = "ORG"  # "DPD", "KPK": an acronym is an organisation, not a person
         kind = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}[kind]
         role = self.rules.title_before(text, start) if kind == "PERSON" else None
         country = self.kb.lookup_country(surface) if kind == "LOC" else None
@@ -174,6 +191,11 @@ def _best(entries: list[KBEntry], day: date | None) -> KBEntry:
             if entry.roles and entry.role_at(day) is not None and any(r.active(day) for r in entry.roles):
                 return entry
     return entries[0]
+
+
+def _acronym(surface: str) -> bool:
+    """One word in capitals ("DPD", "KPK")."""
+    return " " not in surface and len(surface) > 1 and surface.isupper()
 
 
 def _local_id(kind: str, surface: str) -> str:

@@ -8,13 +8,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from kronik.corpus.coref import ChronicleCandidate, evidence_terms
 from kronik.corpus.stories import StoryCandidate
 
 __all__ = ["ChronicleTables"]
+
+#: Longest span (first to last report date) a chronicle event is looked up over.
+MAX_EVENT_DAYS = 31
+#: Most recently active stories of each participant considered for a new event.
+STORY_CANDIDATES = 50
 
 _FULL_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 
@@ -47,7 +52,7 @@ class ChronicleTables:
         params = [v for pair in keys for v in pair]
         rows = self.conn.execute(
             "SELECT DISTINCT s.article_id, s.signature, s.duplicate_of FROM sketch_bands b"
-            f" JOIN article_sketches s ON s.article_id = b.article_id WHERE {clause}",
+            f" JOIN article_sketches s ON s.article_id = b.article_id WHERE {clause} LIMIT 64",
             params,
         ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
@@ -74,11 +79,14 @@ class ChronicleTables:
         if day_from is None or day_to is None:
             where, params = "c.date IS NULL", [event_type]
         else:
-            where = "c.date <= ? AND COALESCE(c.date_last, c.date) >= ?"
-            params = [event_type, day_to.isoformat(), day_from.isoformat()]
-        if keys:
+            # a bounded range on the (type, date) index: events last at most MAX_EVENT_DAYS
+            where = "c.date BETWEEN ? AND ? AND COALESCE(c.date_last, c.date) >= ?"
+            earliest = day_from - timedelta(days=MAX_EVENT_DAYS)
+            params = [event_type, earliest.isoformat(), day_to.isoformat(), day_from.isoformat()]
+        if keys:  # checked per row found by the (type, date) index, never a scan of a country's events
             marks = ", ".join("?" for _ in keys)
-            where += f" AND c.id IN (SELECT event_id FROM chronicle_participants WHERE key IN ({marks}))"
+            where += (f" AND EXISTS (SELECT 1 FROM chronicle_participants p WHERE p.key IN ({marks})"
+                      " AND p.event_id = c.id)")
             params += sorted(keys)
         rows = self.conn.execute(
             f"SELECT c.* FROM chronicle_events c WHERE c.type = ? AND {where} LIMIT 200", params
@@ -165,12 +173,15 @@ class ChronicleTables:
     def candidate_stories(self, keys: frozenset[str]) -> list[StoryCandidate]:
         if not keys:
             return []
-        marks = ", ".join("?" for _ in keys)
+        ids: set[str] = set()
+        for key in sorted(keys):  # the most recently active stories of each participant
+            ids.update(r[0] for r in self.conn.execute(
+                "SELECT story_id FROM story_participants WHERE key = ? ORDER BY last_date DESC LIMIT ?",
+                (key, STORY_CANDIDATES),
+            ))
+        marks = ", ".join("?" for _ in ids)
         rows = self.conn.execute(
-            "SELECT id, participants, last_date, terms FROM stories WHERE id IN"
-            f" (SELECT story_id FROM story_participants WHERE key IN ({marks}))"
-            " ORDER BY last_date DESC LIMIT 200",
-            sorted(keys),
+            f"SELECT id, participants, last_date, terms FROM stories WHERE id IN ({marks})", sorted(ids)
         ).fetchall()
         return [
             StoryCandidate(r[0], frozenset(r[1].split()), _day(r[2]), json.loads(r[3])) for r in rows
@@ -188,15 +199,27 @@ class ChronicleTables:
         )
 
     def attach_story(self, story_id: str, chronicle_id: str, terms: dict[str, float]) -> None:
+        """Put a chronicle event in a story; the story's counts and dates grow incrementally."""
         self.conn.execute("UPDATE chronicle_events SET story_id = ? WHERE id = ?", (story_id, chronicle_id))
+        day = self.conn.execute(
+            "SELECT date, COALESCE(date_last, date) FROM chronicle_events WHERE id = ?", (chronicle_id,)
+        ).fetchone()
+        first, last = (day[0], day[1]) if day else (None, None)
         self.conn.execute(
             """
             UPDATE stories SET
               terms = :terms,
-              num_events = (SELECT COUNT(*) FROM chronicle_events WHERE story_id = :id),
-              first_date = (SELECT MIN(date) FROM chronicle_events WHERE story_id = :id),
-              last_date = (SELECT MAX(COALESCE(date_last, date)) FROM chronicle_events WHERE story_id = :id)
+              num_events = num_events + 1,
+              first_date = CASE WHEN :first IS NULL THEN first_date
+                                WHEN first_date IS NULL OR :first < first_date THEN :first ELSE first_date END,
+              last_date = CASE WHEN :last IS NULL THEN last_date
+                               WHEN last_date IS NULL OR :last > last_date THEN :last ELSE last_date END
             WHERE id = :id
             """,
-            {"id": story_id, "terms": json.dumps(terms, ensure_ascii=False)},
+            {"id": story_id, "terms": json.dumps(terms, ensure_ascii=False), "first": first, "last": last},
+        )
+        self.conn.execute(
+            "UPDATE story_participants SET last_date = (SELECT last_date FROM stories WHERE id = :id)"
+            " WHERE story_id = :id",
+            {"id": story_id},
         )

@@ -42,11 +42,13 @@ class EntityRules:
     org_tails: frozenset[str]
     location_cues: frozenset[str]
     stopwords: frozenset[str]
+    place_suffixes: frozenset[str]
+    place_prefixes: frozenset[str]
     max_title_words: int
 
     @classmethod
     def load(cls) -> EntityRules:
-        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords")}
+        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_prefixes")}
         for code in SUPPORTED_LANGUAGES:
             data = load_resource(code, "entities")
             for key, words in lists.items():
@@ -57,6 +59,8 @@ class EntityRules:
             org_tails=frozenset(lists["org_tails"]),
             location_cues=frozenset(lists["location_cues"]),
             stopwords=frozenset(lists["stopwords"]),
+            place_suffixes=frozenset(lists["place_suffixes"]),
+            place_prefixes=frozenset(lists["place_prefixes"]),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
         )
 
@@ -119,6 +123,22 @@ class EntityRules:
             if " ".join(lowered[:n]) in self.titles:
                 return n
         return 0
+
+    def place_extent(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A place's span grown by a capitalised administrative word before it ("Kabupaten X")
+        and a part-of-place word after it ("X Pusat", "X utara")."""
+        before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 20) : start])
+        if before and before.group(1).casefold() in self.place_prefixes:
+            start -= len(before.group(0))
+        after = re.match(r"\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)", text[end : end + 24])
+        if after:
+            words = after.group(1).split()
+            for size in (2, 1):
+                phrase = " ".join(words[:size])
+                if len(words) >= size and phrase.casefold() in self.place_suffixes:
+                    end += after.group(0).index(words[0]) + len(phrase)
+                    break
+        return start, end
 
     def title_before(self, text: str, start: int) -> str | None:
         """The title written just before ``start`` ("Presiden Rusia, " → "Presiden"), if any."""

@@ -1,0 +1,24 @@
+"""Place names with their parts and administrative words; acronyms are not people."""
+
+from __future__ import annotations
+
+from kronik import Engine
+from kronik.model import RawArticle
+
+
+def entities(engine: Engine, text: str) -> dict[str, tuple[str, str | None]]:
+    article = engine.analyze(RawArticle(content=text, language="id"))
+    return {m.text: (e.type, e.country) for e in article.entities for m in e.mentions}
+
+
+def test_place_parts_and_administrative_words(engine: Engine) -> None:
+    found = entities(engine, "Banjir melanda Jakarta Pusat dan Kabupaten Bandung pada Senin, "
+                             "sementara warga Jakarta lainnya mengungsi.")
+    assert found["Jakarta Pusat"] == ("LOC", "IDN")
+    assert found["Jakarta"][1] == "IDN"
+    assert "Kabupaten Bandung" in found and found["Kabupaten Bandung"][0] == "LOC"
+
+
+def test_country_names_stay_countries(engine: Engine) -> None:
+    found = entities(engine, "Korea Selatan dan Afrika Selatan menandatangani perjanjian dagang.")
+    assert found["Korea Selatan"] == ("GPE", "KOR") and found["Afrika Selatan"] == ("GPE", "ZAF")
