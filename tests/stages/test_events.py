@@ -92,3 +92,9 @@ def test_seeds(engine: Engine, seeds: list[Path]) -> None:
     for ev in events:
         assert "Baca" not in ev.evidence and "Bolton" not in ev.evidence
         assert article.text[ev.start : ev.end] == ev.evidence
+
+
+def test_event_ids_are_unique_within_an_article(engine: Engine) -> None:
+    events = coded(engine, "Korea Utara akan menyerang dan akan menjatuhkan sanksi kepada Korea Selatan. "
+                           "Korea Utara akan menyerang Korea Selatan.")
+    assert len({e.id for e in events}) == len(events)

@@ -65,13 +65,14 @@ class EntityStage:
         found += self._dateline(article, found)
         taken = [(f.start, f.end) for f in found]
         for sentence in article.sentences:
-            for start, end, kind in self._tagged(text, sentence, matches):
-                if kind == "LOC":
-                    start, end = self.rules.place_extent(text, start, end)
-                if any(start < b and a < end for a, b in taken):
-                    continue
-                found.append(self._unlinked(text, start, end, kind))
-                taken.append((start, end))
+            for tagged in self._tagged(text, sentence, matches):
+                for start, end, kind in self._retyped(text, *tagged):
+                    if kind == "LOC":
+                        start, end = self.rules.place_extent(text, start, end)
+                    if any(start < b and a < end for a, b in taken):
+                        continue
+                    found.append(self._unlinked(text, start, end, kind))
+                    taken.append((start, end))
         for sentence in article.sentences:
             for cand in self.rules.candidates(text, sentence, taken):
                 if cand.role is None:
@@ -113,6 +114,21 @@ class EntityStage:
             if words and any(w[:1].isupper() for w in words):
                 out.append((spans[first][0], spans[last - 1][1], kind))
         return out
+
+    def _retyped(self, text: str, start: int, end: int, kind: str) -> list[tuple[int, int, str]]:
+        """Fix a tagged "person" with the word lists: one headed by an organisation word is an
+        organisation ("Polda Metro Jaya"); one with a title inside is an organisation or place
+        followed by the titled person ("Polda Metro Jaya Kombes Yusri Yunus")."""
+        if kind != "PER":
+            return [(start, end, kind)]
+        words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+        for i in range(len(words) - 1, 0, -1):
+            if words[i][2].casefold().rstrip(".") in self.rules.titles and i + 1 < len(words):
+                head_kind = "ORG" if words[0][2].casefold() in self.rules.org_heads else "LOC"
+                return [(start, words[i - 1][1], head_kind), (words[i + 1][0], end, "PER")]
+        if words and words[0][2].casefold() in self.rules.org_heads:
+            return [(start, end, "ORG")]
+        return [(start, end, kind)]
 
     def _place(self, text: str, found: _Found) -> _Found:
         """A linked place named with a part or an administrative word ("Jakarta Pusat") becomes a

@@ -109,7 +109,14 @@ class EventStage:
                     event = self._code(article, lexicon, trigger, match, clause, sentence, mentions, skip)
                     if event is not None:
                         coded.append(event)
-        article.events = [self._event(article, c) for c in _merge(coded)]
+        events: dict[str, Event] = {}
+        for c in _merge([_plover_reading(c) for c in coded]):
+            event = self._event(article, c)
+            if event.id in events:  # the same happening reached twice: keep one, with all evidence
+                events[event.id].mentions += [m for m in event.mentions if m not in events[event.id].mentions]
+            else:
+                events[event.id] = event
+        article.events = list(events.values())
         return article
 
     def _code(
@@ -197,12 +204,6 @@ class EventStage:
         return (article.published.isoformat() if article.published else None), False
 
     def _event(self, article: Article, c: _Coded) -> Event:
-        if c.negated and c.type in _COOPERATIVE_TYPES:
-            c.type, c.mode, c.negated = "REJECT", "refuse", False
-        elif c.future and c.type in _INTENT_TYPES:  # PLOVER codes a stated intent to cooperate as AGREE
-            c.type, c.mode = "AGREE", "diplomatic"
-        elif c.future and c.type in _HOSTILE_TYPES:
-            c.type, c.mode = "THREATEN", "warn"
         kind = self.ontology[c.type]
         start, end = c.mentions[0]
         actors = [_actor(e) for e in c.actors] or ([Actor(c.unresolved)] if c.unresolved else [])
@@ -220,6 +221,18 @@ class EventStage:
             quad=kind.quad, intensity=kind.intensity, cameo=kind.cameo_for(c.mode), trigger=c.trigger,
             mentions=[EvidenceSpan(article.text[a:b], a, b) for a, b in c.mentions],
         )
+
+
+def _plover_reading(c: _Coded) -> _Coded:
+    """PLOVER's reading of intent and refusal: an announced intent to cooperate is AGREE, an
+    announced hostile act a THREATEN, a refusal to cooperate a REJECT."""
+    if c.negated and c.type in _COOPERATIVE_TYPES:
+        c.type, c.mode, c.negated = "REJECT", "refuse", False
+    elif c.future and c.type in _INTENT_TYPES:
+        c.type, c.mode = "AGREE", "diplomatic"
+    elif c.future and c.type in _HOSTILE_TYPES:
+        c.type, c.mode = "THREATEN", "warn"
+    return c
 
 
 def _clauses(text: str, sentence: tuple[int, int], lexicon: TriggerLexicon) -> list[tuple[int, int]]:

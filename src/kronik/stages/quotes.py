@@ -103,11 +103,12 @@ class QuoteStage:
             if indirect is not None:
                 found.append((*indirect, False))
         quotes: list[Quote] = []
-        last: tuple[str | None, str | None] = (None, None)
+        last: tuple[str | None, str | None] = (None, None)  # the last *person* who spoke
         last_end = 0
+        people = {e.id for e in article.entities if e.type == "PERSON"}
         for start, end, span, cue, direct in sorted(found, key=lambda item: (item[0], item[1])):
             name, entity_id = self._resolve(article, span, start, last, last_end)
-            if name is not None:
+            if name is not None and (entity_id in people or entity_id is None):
                 last = (name, entity_id)
             last_end = end
             quotes.append(Quote(text[start:end], start, end, name, entity_id, cue, direct))
@@ -123,6 +124,9 @@ class QuoteStage:
             cue_end = close + 1 + match.end("cue")
             if match.group("cue").casefold().endswith("nya"):
                 return None, match.group("cue")
+            person = _person_after_title(article, cue_end)
+            if person is not None:  # "kata Kabid Humas Polda Metro Jaya Kombes Yusri Yunus"
+                return person, match.group("cue")
             mention = _first_mention(article.entities, cue_end, cue_end + 60)
             if mention is not None and mention[0] <= cue_end + 3:
                 return mention, match.group("cue")
@@ -180,13 +184,17 @@ class QuoteStage:
         named since the previous quote, else the previous speaker, else the last person named."""
         if span is not None:
             surface = article.text[span[0] : span[1]]
+            if surface.casefold() in self.titles:  # "kata Presiden": the person named with that title
+                titled = _last_titled_before(article, surface, quote_start)
+                if titled is not None:
+                    return titled.name, titled.id
             if surface.casefold() not in self.cues.pronouns and surface.casefold() not in self.titles:
                 entity = _entity_at(article.entities, span)
                 if entity is not None:
                     return (surface if entity.type == "GPE" else entity.name), entity.id
                 if surface[:1].isupper():
                     return surface, None
-        recent = _last_person_before(article.entities, quote_start)
+        recent = _last_subject_before(article, quote_start) or _last_person_before(article.entities, quote_start)
         if recent is not None and last[0] is not None:
             named_since = any(last_end <= m.start < quote_start for m in recent.mentions)
             if not named_since:
@@ -218,6 +226,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,":
         end -= 1
     return start, end
+
+
+def _person_after_title(article: Article, start: int, reach: int = 90) -> tuple[int, int] | None:
+    """The first person named after ``start`` within the same phrase (no comma, full stop or
+    quotation mark before it): the speaker behind a chain of titles and institutions."""
+    text = article.text
+    stop = re.search(r"[,.;:!?\n“”\"]", text[start : start + reach])
+    end = start + (stop.start() if stop else reach)
+    people = _mentions(article.entities, ("PERSON",), start, end)
+    return people[0] if people else None
 
 
 def _first_mention(entities: list[Entity], start: int, end: int) -> tuple[int, int] | None:
@@ -255,6 +273,42 @@ def _entity_at(entities: list[Entity], span: tuple[int, int]) -> Entity | None:
         if entity.type in ("PERSON", "ORG", "GPE") and any(m.start < span[1] and span[0] < m.end for m in entity.mentions):
             return entity
     return None
+
+
+_SUBJECT_LEAD = re.compile(r"^(?:[\s,()]|[A-ZÀ-ÖØ-Þ][\w.'’-]*|dan|dari|di|bin|binti)*$")
+
+
+def _last_subject_before(article: Article, position: int) -> Entity | None:
+    """The last person named as a sentence's subject (only names, titles and institutions before
+    it in its sentence) before ``position``: "-nya" and "ia" refer to subjects, not objects."""
+    text = article.text
+    best: tuple[int, Entity] | None = None
+    starts = [a for a, _ in article.sentences if a <= position]
+    for entity in article.entities:
+        if entity.type != "PERSON":
+            continue
+        for m in entity.mentions:
+            if m.end > position or (best is not None and m.start <= best[0]):
+                continue
+            sentence_start = max((a for a in starts if a <= m.start), default=0)
+            lead = text[sentence_start : m.start].lstrip("“”\"' ")
+            if len(lead) <= 80 and _SUBJECT_LEAD.match(lead):
+                best = (m.start, entity)
+    return best[1] if best else None
+
+
+def _last_titled_before(article: Article, title: str, position: int) -> Entity | None:
+    """The last person before ``position`` named right after ``title`` ("Presiden Joko Widodo")."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(title)}\s+$", re.IGNORECASE)
+    best: tuple[int, Entity] | None = None
+    for entity in article.entities:
+        if entity.type != "PERSON":
+            continue
+        for m in entity.mentions:
+            if m.end <= position and (best is None or m.start > best[0]) \
+                    and pattern.search(article.text, max(0, m.start - len(title) - 3), m.start):
+                best = (m.start, entity)
+    return best[1] if best else None
 
 
 def _last_person_before(entities: list[Entity], position: int) -> Entity | None:
