@@ -110,12 +110,11 @@ class EventStage:
                     if event is not None:
                         coded.append(event)
         events: dict[str, Event] = {}
-        for c in _merge([_plover_reading(c) for c in coded]):
-            event = self._event(article, c)
-            if event.id in events:  # the same happening reached twice: keep one, with all evidence
-                events[event.id].mentions += [m for m in event.mentions if m not in events[event.id].mentions]
-            else:
-                events[event.id] = event
+        for reading in _merge([_plover_reading(c) for c in coded]):
+            coded_event = self._event(article, reading)
+            kept = events.setdefault(coded_event.id, coded_event)
+            if kept is not coded_event:  # the same happening reached twice: one event, all evidence
+                kept.mentions += [m for m in coded_event.mentions if m not in kept.mentions]
         article.events = list(events.values())
         return article
 
