@@ -53,3 +53,31 @@ def test_user_extension(tmp_path: Path) -> None:
     broken.write_text("[[person]\n")
     with pytest.raises(ResourceError, match=r"broken\.toml"):
         KnowledgeBase.load([broken])
+
+
+def test_officials_beyond_2014_have_dated_roles() -> None:
+    from datetime import date
+
+    from kronik.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    (lecornu,) = kb.candidates("Sébastien Lecornu")
+    assert lecornu.role_at(date(2023, 1, 1)).title == "Armed Forces Minister"
+    assert lecornu.role_at(date(2025, 10, 1)).title == "Prime Minister"
+    (fidan,) = kb.candidates("Hakan Fidan")
+    assert fidan.country == "TUR" and fidan.role_at(date(2024, 1, 1)).title == "Foreign Minister"
+    assert kb.candidates("Risma")[0].id == "person:tri_rismaharini"
+    borrell = kb.candidates("Josep Borrell")[0]
+    assert borrell.role_at(date(2022, 1, 1)).sector == "IGO" and borrell.role_at(date(2022, 1, 1)).country is None
+
+
+def test_officials_file_is_well_formed() -> None:
+    import pytest
+
+    from kronik.errors import ResourceError
+    from kronik.kb import read_officials
+
+    rows = list(read_officials("# comment\nAna\tA\tMinister@IDN@GOV@2020-01-01@\n"))
+    assert rows[0]["roles"] == [["Minister", "IDN", "GOV", "2020-01-01", ""]]
+    with pytest.raises(ResourceError):
+        list(read_officials("Ana\tMinister@IDN\n"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from typing import Any
 
 from kronik.errors import ResourceError
 
-__all__ = ["KBEntry", "KnowledgeBase", "Role", "normalise_alias", "resolve_actor"]
+__all__ = ["KBEntry", "KnowledgeBase", "Role", "normalise_alias", "read_officials", "resolve_actor"]
 
 _SPACE = re.compile(r"\s+")
 _INSTITUTION = re.compile(
@@ -126,6 +127,8 @@ class KnowledgeBase:
         with resources.as_file(data / "phoenix.jsonl.gz") as phoenix:
             kb._load_phoenix(_read_jsonl_gz(phoenix))
         kb.add_curated(tomllib.loads((data / "curated.toml").read_text(encoding="utf-8")), source="curated")
+        kb.add_curated({"person": list(read_officials((data / "officials.tsv").read_text(encoding="utf-8")))},
+                       source="curated")
         demonyms = tomllib.loads((data / "demonyms.toml").read_text(encoding="utf-8"))["demonyms"]
         kb.add_curated({"country_aliases": demonyms}, source="curated")
         for path in extra_paths:
@@ -241,6 +244,26 @@ class KnowledgeBase:
         return len(self.entries)
 
 
+def read_officials(text: str) -> Iterator[dict[str, Any]]:
+    """People of ``officials.tsv`` in the curated format: name, aliases, then dated roles
+    ``title@country@sector@start@end`` separated by "|" (see the file's header)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise ResourceError(f"officials.tsv:{number}: expected name, aliases and roles separated by tabs")
+        name, aliases, roles = fields
+        parsed = []
+        for role in roles.split("|"):
+            parts = role.split("@")
+            if len(parts) != 5:
+                raise ResourceError(f"officials.tsv:{number}: a role needs title@country@sector@start@end")
+            parsed.append(parts)
+        yield {"id": f"person:{_slug(name)}", "name": name,
+               "aliases": [a for a in aliases.split(";") if a], "roles": parsed}
+
+
 def resolve_actor(kb: KnowledgeBase, text: str) -> str:
     """The chronicle key of an actor a user typed: a country code (``"Tiongkok"`` → ``"CHN"``),
     a KB id as given, or the id of the best KB match; unknown text is returned unchanged."""
@@ -273,4 +296,5 @@ def _iso(value: str | None) -> date | None:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "_", plain.casefold()).strip("_")
