@@ -18,8 +18,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import unicodedata
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
