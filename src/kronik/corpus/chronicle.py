@@ -196,7 +196,7 @@ class Chronicle:
         self, store: ChronicleStore, chronicle_id: str, mention: EventMention, day: date | None,
         terms: dict[str, float], event: Event, report: IngestReport,
     ) -> None:
-        participants = mention.participants
+        participants = frozenset(k for k in mention.participants if not k.startswith("name:"))
         if not participants:
             return
         event_terms = dict(terms)

@@ -1,8 +1,10 @@
 """Stories: chronicle events between the same participants, followed over time.
 
-A new chronicle event joins the story that shares most of its participants and its vocabulary
-(the KB entities and evidence words of its reports), provided the story was active within
-``gap_days``; otherwise it opens a new story. Stories are never recomputed, so their ids stay
+A new chronicle event joins a story whose parties include all of its own — the same parties,
+or some of them when it shares the story's vocabulary (the KB entities and evidence words of
+its reports) — provided the story was active within ``gap_days``; otherwise it opens a new
+story. Unresolved names ("name:…") are no parties: an event without a resolved party starts no
+story. Stories are never recomputed, so their ids stay
 stable as articles arrive.
 """
 
@@ -34,6 +36,7 @@ class StoryWeights:
     participants: float = 0.65
     terms: float = 0.35
     threshold: float = 0.5
+    subset_terms: float = 0.3  # vocabulary an event of only some of the parties must share
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -57,9 +60,13 @@ def best_story(
     for story in candidates:
         if day and story.last_date and abs((day - story.last_date).days) > gap_days:
             continue
-        union = participants | story.participants
-        overlap = len(participants & story.participants) / len(union) if union else 0.0
-        score = weights.participants * overlap + weights.terms * _cosine(terms, story.terms)
+        if not participants <= story.participants:
+            continue  # a story is about its parties: a new party (China joining Russia) opens another
+        similarity = _cosine(terms, story.terms)
+        if participants != story.participants and similarity < weights.subset_terms:
+            continue  # one side of a relation joins its story only on the same subject
+        overlap = len(participants) / len(story.participants)
+        score = weights.participants * overlap + weights.terms * similarity
         if score >= weights.threshold and (best is None or score > best[1]):
             best = (story, score)
     return best
