@@ -30,7 +30,13 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(example_db: Path) -> Iterator[str]:
+    """The app over the example store, or over ``$KRONIK_DASHBOARD_DB`` (e.g. a store of the
+    Indonesian corpus and the seeds; screenshots then get the prefix ``corpus-``)."""
+    import os
+
     import uvicorn
+
+    example_db = Path(os.environ.get("KRONIK_DASHBOARD_DB", example_db))
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -63,20 +69,23 @@ def wait_ready(page: object) -> None:
 
 
 def test_click_through_story_and_article(server: str, page: object) -> None:
+    import os
+
     SHOTS.mkdir(parents=True, exist_ok=True)
+    prefix = "corpus-" if os.environ.get("KRONIK_DASHBOARD_DB") else ""
     p = page  # playwright Page
-    p.goto(server + "/")  # type: ignore[attr-defined]
+    p.goto(server + "/#/?actor=Rusia")  # type: ignore[attr-defined]
     wait_ready(p)
     p.wait_for_selector(".story")  # type: ignore[attr-defined]
     assert "China – Russia" in p.inner_text("main")  # type: ignore[attr-defined]
-    p.screenshot(path=str(SHOTS / "stories.png"), full_page=True)  # type: ignore[attr-defined]
+    p.screenshot(path=str(SHOTS / f"{prefix}stories.png"), full_page=True)  # type: ignore[attr-defined]
 
     p.evaluate("document.body.dataset.ready = ''")  # type: ignore[attr-defined]
     p.click("text=China – Russia")  # type: ignore[attr-defined]
     wait_ready(p)
     p.wait_for_selector("table tbody tr")  # type: ignore[attr-defined]
     assert p.locator("svg circle").count() >= 2  # type: ignore[attr-defined]
-    p.screenshot(path=str(SHOTS / "story.png"), full_page=True)  # type: ignore[attr-defined]
+    p.screenshot(path=str(SHOTS / f"{prefix}story.png"), full_page=True)  # type: ignore[attr-defined]
 
     p.evaluate("document.body.dataset.ready = ''")  # type: ignore[attr-defined]
     p.locator("main ul a").first.click()  # type: ignore[attr-defined]
@@ -84,13 +93,13 @@ def test_click_through_story_and_article(server: str, page: object) -> None:
     p.wait_for_selector("#article-text")  # type: ignore[attr-defined]
     assert p.locator("#article-text .hl-PERSON").count() >= 1  # type: ignore[attr-defined]
     assert p.locator("#article-text .hl-event").count() >= 1  # type: ignore[attr-defined]
-    p.screenshot(path=str(SHOTS / "article.png"), full_page=True)  # type: ignore[attr-defined]
+    p.screenshot(path=str(SHOTS / f"{prefix}article.png"), full_page=True)  # type: ignore[attr-defined]
 
     p.evaluate("document.body.dataset.ready = ''")  # type: ignore[attr-defined]
     p.goto(server + "/#/timeline?a=CHN&b=RUS")  # type: ignore[attr-defined]
     wait_ready(p)
     assert p.locator("svg rect").count() >= 1  # type: ignore[attr-defined]
-    p.screenshot(path=str(SHOTS / "timeline.png"), full_page=True)  # type: ignore[attr-defined]
+    p.screenshot(path=str(SHOTS / f"{prefix}timeline.png"), full_page=True)  # type: ignore[attr-defined]
 
     p.evaluate("document.body.dataset.ready = ''")  # type: ignore[attr-defined]
     p.click("#lang")  # type: ignore[attr-defined]

@@ -22,3 +22,9 @@ def test_place_parts_and_administrative_words(engine: Engine) -> None:
 def test_country_names_stay_countries(engine: Engine) -> None:
     found = entities(engine, "Korea Selatan dan Afrika Selatan menandatangani perjanjian dagang.")
     assert found["Korea Selatan"] == ("GPE", "KOR") and found["Afrika Selatan"] == ("GPE", "ZAF")
+
+
+def test_tengah_as_a_word_is_not_part_of_a_place(engine: Engine) -> None:
+    found = entities(engine, "China tengah menghadapi perang dagang dengan Amerika Serikat, kata pejabat di Jawa Tengah.")
+    assert found["China"][0] == "GPE" and "China tengah" not in found
+    assert "Jawa Tengah" in found

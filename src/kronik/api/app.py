@@ -153,7 +153,9 @@ def create_app(options: ApiOptions) -> FastAPI:
         date_to: Annotated[date | None, Query(alias="to")] = None,
         mentions: bool = False, limit: Limit = 50, offset: Offset = 0,
     ) -> dict[str, Any]:
-        filters = EventFilter(actor, recipient, type, date_from, date_to, text, story)
+        kb = services.engine.resources.kb
+        filters = EventFilter(actor and resolve_actor(kb, actor), recipient and resolve_actor(kb, recipient),
+                              type, date_from, date_to, text, story)
         if mentions:
             return _page(store.list_events(filters, limit=limit, offset=offset))
         return _page(store.list_chronicle_events(filters, limit=limit, offset=offset))
@@ -164,7 +166,8 @@ def create_app(options: ApiOptions) -> FastAPI:
 
     @app.get("/api/stories", tags=["chronicle"], summary="Stories, most recently active first")
     def list_stories(store: Reader, actor: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return _page(store.list_stories(limit=limit, offset=offset, actor=actor))
+        key = resolve_actor(services.engine.resources.kb, actor) if actor else None
+        return _page(store.list_stories(limit=limit, offset=offset, actor=key))
 
     @app.get("/api/stories/{story_id}", tags=["chronicle"], summary="One story with its events and articles")
     def get_story(story_id: str, store: Reader) -> dict[str, Any]:

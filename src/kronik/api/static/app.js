@@ -36,9 +36,10 @@
   }
   const monthIndex = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 
-  async function home(query) {
+  async function home(query, actor) {
     if (query) return search(query);
-    const [stories, events] = await Promise.all([api("/api/stories?limit=50"), api("/api/events?limit=15")]);
+    const filter = actor ? `&actor=${encodeURIComponent(actor)}` : "";
+    const [stories, events] = await Promise.all([api(`/api/stories?limit=50${filter}`), api(`/api/events?limit=15${filter}`)]);
     const list = stories.items.map((s) => `
       <div class="card story" data-story="${esc(s.id)}">
         <div><a class="title" href="#/story/${encodeURIComponent(s.id)}">${esc(s.title)}</a>
@@ -46,8 +47,14 @@
           ${s.terms.length ? " · " + esc(s.terms.slice(0, 6).join(", ")) : ""}</div></div>
         <div>${sparkline(s.sparkline)}</div>
       </div>`).join("");
-    view.innerHTML = `<div class="grid2"><section><h1>${t("stories")}</h1>${list || `<p class="empty">${t("noStories")}</p>`}</section>
+    view.innerHTML = `<div class="grid2"><section><h1>${t("stories")}${actor ? " · " + esc(actor) : ""}</h1>
+      <form class="timeline-form" id="story-actor"><label>${t("actorA")}<br><input name="actor" value="${esc(actor || "")}" placeholder="CHN, Rusia, Joko Widodo"></label><button type="submit">${t("show")}</button></form>
+      ${list || `<p class="empty">${t("noStories")}</p>`}</section>
       <section><h2>${t("recentEvents")}</h2>${events.items.map((e) => `<div class="card"><div class="meta">${esc(e.date || "?")} · ${e.num_articles} ${t("articles")}</div>${eventLine(e)}<div class="meta">${esc(e.evidence.slice(0, 140))}</div></div>`).join("")}</section></div>`;
+    document.getElementById("story-actor").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      location.hash = `#/?actor=${encodeURIComponent(new FormData(ev.target).get("actor"))}`;
+    });
   }
 
   async function search(query) {
@@ -164,7 +171,7 @@
       if (path.startsWith("/story/")) await story(decodeURIComponent(path.slice(7)));
       else if (path.startsWith("/article/")) await article(decodeURIComponent(path.slice(9)));
       else if (path.startsWith("/timeline")) await timeline(params);
-      else await home(params.get("q"));
+      else await home(params.get("q"), params.get("actor"));
     } catch (error) {
       view.innerHTML = `<p class="empty">${t("notFound")}: ${esc(error.message)}</p>`;
     }

@@ -43,12 +43,13 @@ class EntityRules:
     location_cues: frozenset[str]
     stopwords: frozenset[str]
     place_suffixes: frozenset[str]
+    place_suffixes_capitalised: frozenset[str]
     place_prefixes: frozenset[str]
     max_title_words: int
 
     @classmethod
     def load(cls) -> EntityRules:
-        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_prefixes")}
+        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes")}
         for code in SUPPORTED_LANGUAGES:
             data = load_resource(code, "entities")
             for key, words in lists.items():
@@ -60,6 +61,7 @@ class EntityRules:
             location_cues=frozenset(lists["location_cues"]),
             stopwords=frozenset(lists["stopwords"]),
             place_suffixes=frozenset(lists["place_suffixes"]),
+            place_suffixes_capitalised=frozenset(lists["place_suffixes_capitalised"]),
             place_prefixes=frozenset(lists["place_prefixes"]),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
         )
@@ -135,7 +137,9 @@ class EntityRules:
             words = after.group(1).split()
             for size in (2, 1):
                 phrase = " ".join(words[:size])
-                if len(words) >= size and phrase.casefold() in self.place_suffixes:
+                known = phrase.casefold() in self.place_suffixes or (
+                    phrase[:1].isupper() and phrase.casefold() in self.place_suffixes_capitalised)
+                if len(words) >= size and known:
                     end += after.group(0).index(words[0]) + len(phrase)
                     break
         return start, end
