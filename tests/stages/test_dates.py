@@ -100,3 +100,13 @@ def test_never_crashes(text: str) -> None:
         assert 0 <= item.start < item.end <= len(text)
         resolve(item, REF)
         resolve(item, None)
+
+
+def test_weekday_contradicting_the_office_gives_no_year(engine: Engine) -> None:
+    from kronik.model import RawArticle
+
+    # 19 October fell on a Sunday in 2014 and 2025, never while Anies Baswedan governed Jakarta
+    article = engine.analyze(RawArticle(
+        content="Gubernur DKI Jakarta Anies Baswedan meresmikan taman baru, Minggu (19/10).", language="id"))
+    assert article.published is None
+    assert [d.value for d in article.dates] == ["XXXX-10-19"]

@@ -3,7 +3,8 @@
 1. The latest full date the article states (day, month and year), not after today.
 2. Else a weekday written with a day and month ("Rabu (05/06)"): the years where that day falls on
    that weekday, within the last 30 years. People mentioned with a title who hold a dated role in
-   the knowledge base narrow the years to their time in office; the latest year left wins.
+   the knowledge base narrow the years to their time in office; the latest year left wins. When
+   no such year is left, the date gives no reference (the year stays unknown: ``XXXX-MM-DD``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def infer_reference(
             if (d := _date(y, f.month, f.day)) is not None and d <= today and d.weekday() == f.weekday
         ]
         narrowed = [y for y in years if all(_within(_date(y, f.month, f.day), s) for s in spans)]
+        if spans and not narrowed:
+            continue  # the weekday contradicts who held office when: no year can be trusted
         if narrowed or years:
             year = (narrowed or years)[0]
             how = "a weekday with its day and month" + (", narrowed by roles in office" if narrowed and spans else "")
