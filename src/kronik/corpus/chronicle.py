@@ -50,7 +50,8 @@ class ChronicleStore(Protocol):
     ) -> None: ...
 
     def candidate_events(
-        self, event_type: str, day_from: date | None, day_to: date | None, keys: frozenset[str]
+        self, event_type: str, day_from: date | None, day_to: date | None, keys: frozenset[str],
+        copy_group: str | None = None,
     ) -> list[ChronicleCandidate]: ...
 
     def create_chronicle_event(self, record: dict[str, Any]) -> None: ...
@@ -169,7 +170,8 @@ class Chronicle:
         )
         window = timedelta(days=self.options.event_window_days)
         candidates = store.candidate_events(
-            event.type, day - window if day else None, day + window if day else None, mention.participants
+            event.type, day - window if day else None, day + window if day else None, mention.participants,
+            copy_group,
         )
         match = best_match(mention, candidates, self.options.event_window_days, taken, self.options.coref)
         if match is not None:

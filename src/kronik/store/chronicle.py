@@ -73,11 +73,20 @@ class ChronicleTables:
 
     # -- chronicle events -----------------------------------------------------------------------
     def candidate_events(
-        self, event_type: str, day_from: date | None, day_to: date | None, keys: frozenset[str]
+        self, event_type: str, day_from: date | None, day_to: date | None, keys: frozenset[str],
+        copy_group: str | None = None,
     ) -> list[ChronicleCandidate]:
-        """Chronicle events of ``event_type`` in the date window sharing a participant key."""
-        if day_from is None or day_to is None:
-            where, params = "c.date IS NULL", [event_type]
+        """Chronicle events of ``event_type`` in the date window sharing a participant key; for an
+        undated mention only those reported by copies of the same text (no date: no window)."""
+        if day_from is None or day_to is None:  # driven from the copies' mentions, not the type index
+            rows = self.conn.execute(
+                "SELECT DISTINCT c.* FROM article_sketches s"  # CROSS JOIN: SQLite keeps this order
+                " CROSS JOIN chronicle_mentions m CROSS JOIN chronicle_events c"
+                " WHERE (s.article_id = ? OR s.duplicate_of = ?) AND m.article_id = s.article_id"
+                " AND c.id = m.chronicle_id AND c.type = ? AND c.date IS NULL LIMIT 200",
+                (copy_group or "", copy_group or "", event_type),
+            ).fetchall()
+            return self._candidates(rows)
         else:
             # a bounded range on the (type, date) index: events last at most MAX_EVENT_DAYS
             where = "c.date BETWEEN ? AND ? AND COALESCE(c.date_last, c.date) >= ?"
@@ -91,6 +100,10 @@ class ChronicleTables:
         rows = self.conn.execute(
             f"SELECT c.* FROM chronicle_events c WHERE c.type = ? AND {where} LIMIT 200", params
         ).fetchall()
+        return self._candidates(rows)
+
+    def _candidates(self, rows: list[sqlite3.Row]) -> list[ChronicleCandidate]:
+        """Candidate records with the articles and copy groups that report them."""
         if not rows:
             return []
         ids = [r["id"] for r in rows]

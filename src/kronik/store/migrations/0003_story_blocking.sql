@@ -11,3 +11,4 @@ INSERT INTO story_participants(key, story_id, last_date)
     SELECT p.key, p.story_id, s.last_date FROM story_participants_old p JOIN stories s ON s.id = p.story_id;
 DROP TABLE story_participants_old;
 CREATE INDEX story_participants_recent ON story_participants(key, last_date);
+CREATE INDEX story_participants_story ON story_participants(story_id);
