@@ -32,6 +32,16 @@ def test_passive_voice_takes_the_agent_after_oleh(engine: Engine) -> None:
     assert {a.country for a in events[0].actors} == {"RUS", "CHN"}
 
 
+def test_the_subject_of_an_undergoer_verb_is_the_recipient(engine: Engine) -> None:
+    (ev,) = coded(engine, "Iran kini menghadapi sanksi dari Uni Eropa atas program nuklirnya.")
+    assert ev.type == "SANCTION" and ev.background is False
+    assert [a.name for a in ev.actors] == ["European Union"] and sides(ev)[1] == {"IRN"}
+    (aid,) = coded(engine, "Filipina menerima bantuan Korea Selatan untuk korban banjir.")
+    assert (aid.type, sides(aid)) == ("AID", ({"KOR"}, {"PHL"}))
+    (en,) = coded(engine, "Venezuela faced new sanctions from the United States on Monday.")
+    assert sides(en) == ({"USA"}, {"VEN"})
+
+
 def test_negation_future_and_background(engine: Engine) -> None:
     (neg,) = coded(engine, "Rusia tidak mengancam Ukraina dalam pernyataan itu.")
     assert neg.type == "THREATEN" and neg.negated

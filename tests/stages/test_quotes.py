@@ -26,6 +26,19 @@ def test_straight_quotes_spanning_sentences_and_nya(engine: Engine) -> None:
     assert quotes(engine, body) == [("Retno Marsudi", "ujarnya", True, "Indonesia siap. Kami sudah menyiapkan semua dokumen")]
 
 
+def test_nya_goes_to_the_person_who_spoke_last_not_the_last_subject(engine: Engine) -> None:
+    body = ("Sekretaris Daerah Rudi Hartono hadir di lokasi. Di Kota Malang, Wali Kota sekaligus ketua "
+            "satgas Sutiaji menyampaikan, jumlah pengungsi terus bertambah. “Kami menyiapkan tenda dan "
+            "dapur umum untuk semua warga,” katanya.")
+    assert quotes(engine, body)[-1][0] == "Sutiaji"
+
+
+def test_speaker_behind_a_long_title_chain(engine: Engine) -> None:
+    body = ("“Semua pasien sudah dipindahkan ke rumah sakit rujukan,” ujar Koordinator Tim Medis Satgas "
+            "Bencana - 2 Wulan Prameswari, Senin.")
+    assert quotes(engine, body)[0][0] == "Wulan Prameswari"
+
+
 def test_split_quote_keeps_the_speaker(engine: Engine) -> None:
     body = "“Hubungan kedua negara sangat baik,” kata Fumio Kishida. “Kami ingin memperdalamnya lagi tahun depan.”"
     got = quotes(engine, body)

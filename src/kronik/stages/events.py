@@ -151,12 +151,19 @@ class EventStage:
             if m.end <= t_start:
                 (after if cue in lexicon.recipient_cues else before).append(m.entity)
             elif m.start >= t_end:
-                directly_after = not text[t_end : m.start].strip(" ,") or _only_title_words(text[t_end : m.start])
-                if cue in lexicon.passive_agent or (nominal and directly_after and cue not in lexicon.recipient_cues):
+                if cue in lexicon.passive_agent or (
+                    nominal and _directly_after(text, t_end, m.start) and cue not in lexicon.recipient_cues
+                ):
                     before.append(m.entity)
                 else:
                     after.append(m.entity)
-        if trigger.passive:
+        if nominal and lexicon.undergoer.search(text, max(clause[0], t_start - 40), t_start):
+            # "X menghadapi sanksi dari Y": X undergoes the event, Y (after a source cue) does it
+            sources = [m.entity for m in inside if m.start >= t_end and (
+                _cue_before(text, m.start) in lexicon.source_cues or _directly_after(text, t_end, m.start))]
+            actors = sources
+            recipients = [e for e in before + after if e not in sources]
+        elif trigger.passive:
             agents = [m.entity for m in inside if m.start >= t_end and _word_before(text, m.start) in lexicon.passive_agent]
             actors, recipients = agents, [e for e in before if e not in agents]
         else:
@@ -247,6 +254,14 @@ def _word_before(text: str, position: int) -> str:
     return words[-1].casefold() if words else ""
 
 
+def _cue_before(text: str, position: int) -> str:
+    """The word before a position, looking past an English article ("from the United States")."""
+    words = [w.casefold() for w in re.findall(r"[\w-]+", text[max(0, position - 30) : position])]
+    while words and words[-1] in ("the", "a", "an"):
+        words.pop()
+    return words[-1] if words else ""
+
+
 def _dedupe(entities: list[Entity]) -> list[Entity]:
     """One entity once; a country dropped when a person or organisation of it is already there."""
     seen: dict[str, Entity] = {}
@@ -291,6 +306,12 @@ def _subject_phrase(text: str, clause_start: int, trigger_start: int) -> str | N
         if len(phrase) == 4:
             break
     return " ".join(phrase) if phrase else None
+
+
+def _directly_after(text: str, trigger_end: int, start: int) -> bool:
+    """Nothing but spaces, commas or title words between a trigger and a mention."""
+    gap = text[trigger_end:start]
+    return not gap.strip(" ,") or _only_title_words(gap)
 
 
 def _only_title_words(gap: str) -> bool:

@@ -24,6 +24,7 @@ __all__ = ["CueLexicon", "QuoteStage"]
 
 _MARKS = "\"“”„«»"
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|bin|binti|van|de|al))*"
+_NAME_RE = re.compile(_NAME)
 _MIN_WORDS_WITHOUT_CUE = 6
 
 
@@ -42,6 +43,7 @@ class CueLexicon:
     according_head: re.Pattern[str]
     indirect: re.Pattern[str]
     according: re.Pattern[str]
+    speaks: re.Pattern[str]
     pronouns: frozenset[str]
 
     @classmethod
@@ -70,6 +72,7 @@ class CueLexicon:
                 rf"(?P<speaker>{_NAME}|{_alt(sorted(pronouns))})(?:[^.\"“”]{{0,80}}?)\s+(?P<cue>{_alt(before)})"
                 rf"\s*,?\s+(?:{_alt(comps)})\s+(?P<content>[^\"“”]+)"),
             according=re.compile(rf"^\s*(?P<cue>{_alt(according)})\s+(?P<speaker>{_NAME}|{_alt(sorted(pronouns))})\s*,\s*(?P<content>[^\"“”]+)", flags),
+            speaks=re.compile(rf"\s*,?\s+(?:[a-z]+\s+)?(?:{_alt(before)})\b"),
             pronouns=frozenset(pronouns),
         )
 
@@ -131,7 +134,7 @@ class QuoteStage:
             if mention is not None and mention[0] <= cue_end + 3:
                 return mention, match.group("cue")
             if match.group("speaker"):
-                return (close + 1 + match.start("speaker"), close + 1 + match.end("speaker")), match.group("cue")
+                return _last_name_run(text, close + 1 + match.start("speaker")), match.group("cue")
             return None, match.group("cue")
         match = self.cues.after_named.match(after)
         if match:
@@ -194,7 +197,7 @@ class QuoteStage:
                     return (surface if entity.type == "GPE" else entity.name), entity.id
                 if surface[:1].isupper():
                     return surface, None
-        recent = _last_subject_before(article, quote_start) or _last_person_before(article.entities, quote_start)
+        recent = _last_subject_before(article, quote_start, self.cues.speaks) or _last_person_before(article.entities, quote_start)
         if recent is not None and last[0] is not None:
             named_since = any(last_end <= m.start < quote_start for m in recent.mentions)
             if not named_since:
@@ -235,7 +238,23 @@ def _person_after_title(article: Article, start: int, reach: int = 90) -> tuple[
     stop = re.search(r"[,.;:!?\n“”\"]", text[start : start + reach])
     end = start + (stop.start() if stop else reach)
     people = _mentions(article.entities, ("PERSON",), start, end)
-    return people[0] if people else None
+    if not people:
+        return None
+    first = people[0]
+    for following in people[1:]:  # titles and names run on to the person ("Menteri Perhubungan Budi Karya")
+        if re.search(r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ]", text[first[1] : following[0]]):
+            break  # a lowercase word ends the chain: "kata Joko Widodo kepada Prabowo"
+        first = following
+    return first
+
+
+def _last_name_run(text: str, start: int, reach: int = 120) -> tuple[int, int]:
+    """The last capitalised run of the phrase at ``start``: the name behind a chain of titles
+    the entity stage did not resolve ("Ketua Tim Pakar Gugus Tugas Covid - 19 Wiku Adisasmito")."""
+    stop = re.search(r"[,.;:!?\n“”\"(]", text[start : start + reach])
+    end = start + (stop.start() if stop else reach)
+    runs = list(_NAME_RE.finditer(text, start, end))
+    return (runs[-1].start(), runs[-1].end()) if runs else (start, start)
 
 
 def _first_mention(entities: list[Entity], start: int, end: int) -> tuple[int, int] | None:
@@ -278,9 +297,10 @@ def _entity_at(entities: list[Entity], span: tuple[int, int]) -> Entity | None:
 _SUBJECT_LEAD = re.compile(r"^(?:[\s,()]|[A-ZÀ-ÖØ-Þ][\w.'’-]*|dan|dari|di|bin|binti)*$")
 
 
-def _last_subject_before(article: Article, position: int) -> Entity | None:
+def _last_subject_before(article: Article, position: int, speaks: re.Pattern[str]) -> Entity | None:
     """The last person named as a sentence's subject (only names, titles and institutions before
-    it in its sentence) before ``position``: "-nya" and "ia" refer to subjects, not objects."""
+    it in its sentence, or a speech verb right after it) before ``position``: "-nya" and "ia"
+    refer to subjects, not objects."""
     text = article.text
     best: tuple[int, Entity] | None = None
     starts = [a for a, _ in article.sentences if a <= position]
@@ -292,7 +312,7 @@ def _last_subject_before(article: Article, position: int) -> Entity | None:
                 continue
             sentence_start = max((a for a in starts if a <= m.start), default=0)
             lead = text[sentence_start : m.start].lstrip("“”\"' ")
-            if len(lead) <= 80 and _SUBJECT_LEAD.match(lead):
+            if (len(lead) <= 80 and _SUBJECT_LEAD.match(lead)) or speaks.match(text, m.end):
                 best = (m.start, entity)
     return best[1] if best else None
 

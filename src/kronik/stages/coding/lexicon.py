@@ -50,6 +50,8 @@ class TriggerLexicon:
     background: re.Pattern[str]
     recipient_cues: frozenset[str]
     passive_agent: frozenset[str]
+    undergoer: re.Pattern[str]
+    source_cues: frozenset[str]
     location_cues: frozenset[str]
     both_sides: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -85,6 +87,8 @@ class TriggerLexicon:
             background=words("background"),
             recipient_cues=frozenset(w.casefold() for w in clause["recipient_cues"]),
             passive_agent=frozenset(w.casefold() for w in clause["passive_agent"]),
+            undergoer=re.compile(rf"(?<![\w-])(?:{_alt(clause['undergoer_verbs'])})\s+(?:[\w-]+\s+)?$", flags),
+            source_cues=frozenset(w.casefold() for w in clause.get("source_cues", [])),
             location_cues=frozenset(w.casefold() for w in clause["location_cues"]),
             both_sides=words("both_sides"),
             clause_break=re.compile("|".join(re.escape(b) for b in clause["clause_breaks"])),
