@@ -32,6 +32,13 @@ def test_linking_roles_and_coreference(engine: Engine) -> None:
     assert budi and budi[0].type == "PERSON"  # type: ignore[attr-defined]
 
 
+def test_a_ministry_portfolio_is_part_of_the_title(engine: Engine) -> None:
+    text = ("Judul Berita Kabinet\n\nMenteri Pekerjaan Umum dan Perumahan Rakyat Andi Wirasena meninjau "
+            "bendungan. Setelah itu Menko Polhukam menyampaikan permintaan maaf.")
+    names = {e.name for e in entities(engine, text).values() if e.type == "PERSON"}
+    assert names == {"Andi Wirasena"}
+
+
 def test_roles_follow_the_article_date(engine: Engine) -> None:
     text = "Judul Berita\n\nPrabowo Subianto menghadiri upacara militer di Bandung pada pagi hari."
     then = entities(engine, text, date(2020, 5, 1))["person:prabowo_subianto"]

@@ -122,6 +122,10 @@ class EntityStage:
         if kind != "PER":
             return [(start, end, kind)]
         words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+        words = words[self.rules.portfolio_prefix([w[2].casefold() for w in words]):]
+        if not words:
+            return []  # "Menko Polhukam": the office, not a name
+        start = words[0][0]
         for i in range(len(words) - 1, 0, -1):
             if words[i][2].casefold().rstrip(".") in self.rules.titles and i + 1 < len(words):
                 head_kind = "ORG" if words[0][2].casefold() in self.rules.org_heads else "LOC"

@@ -45,11 +45,12 @@ class EntityRules:
     place_suffixes: frozenset[str]
     place_suffixes_capitalised: frozenset[str]
     place_prefixes: frozenset[str]
+    portfolios: frozenset[str]
     max_title_words: int
 
     @classmethod
     def load(cls) -> EntityRules:
-        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes")}
+        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios")}
         for code in SUPPORTED_LANGUAGES:
             data = load_resource(code, "entities")
             for key, words in lists.items():
@@ -63,6 +64,7 @@ class EntityRules:
             place_suffixes=frozenset(lists["place_suffixes"]),
             place_suffixes_capitalised=frozenset(lists["place_suffixes_capitalised"]),
             place_prefixes=frozenset(lists["place_prefixes"]),
+            portfolios=frozenset(lists["portfolios"]),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
         )
 
@@ -104,6 +106,8 @@ class EntityRules:
             break
         lowered = [w.casefold().rstrip(".") for w in words]
         head_title = self._title_prefix(lowered)
+        if head_title:  # "Menteri Perumahan Rakyat X": the portfolio belongs to the title
+            head_title += self.portfolio_prefix(lowered[head_title:])
         if head_title and head_title < len(words):
             title = " ".join(words[:head_title])
             name_start = tokens[i + head_title][0]
@@ -125,6 +129,19 @@ class EntityRules:
             if " ".join(lowered[:n]) in self.titles:
                 return n
         return 0
+
+    def portfolio_prefix(self, lowered: list[str]) -> int:
+        """Number of leading words that are ministry portfolios ("pekerjaan umum dan perumahan rakyat")."""
+        taken = 0
+        while taken < len(lowered):
+            rest = lowered[taken:]
+            if rest[0] == "dan" and taken:
+                rest = rest[1:]
+            size = next((n for n in range(min(4, len(rest)), 0, -1) if " ".join(rest[:n]) in self.portfolios), 0)
+            if not size:
+                break
+            taken += size + (len(lowered) - taken - len(rest))
+        return taken
 
     def place_extent(self, text: str, start: int, end: int) -> tuple[int, int]:
         """A place's span grown by a capitalised administrative word before it ("Kabupaten X")
