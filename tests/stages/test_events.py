@@ -42,6 +42,31 @@ def test_the_subject_of_an_undergoer_verb_is_the_recipient(engine: Engine) -> No
     assert sides(en) == ({"USA"}, {"VEN"})
 
 
+def test_no_event_without_a_party(engine: Engine) -> None:
+    assert coded(engine, "Namun, pengetahuan tambahan diperlukan untuk melakukan penyelidikan yang berhasil.") == []
+    assert coded(engine, "Rapat itu digelar di akhir pertemuan dewan gubernur bank sentral Kanada.") == []
+    (ev,) = coded(engine, "Ratusan warga menyerang pos polisi di Wamena.")
+    assert ev.type == "ASSAULT" and ev.actors[0].name == "Ratusan warga"
+
+
+def test_a_pronoun_subject_is_the_last_person_named(engine: Engine) -> None:
+    body = "Perdana Menteri Jepang Fumio Kishida tiba di Jakarta. Namun, ia juga mengecam Korea Utara."
+    (ev,) = [e for e in coded(engine, body) if e.type == "ACCUSE"]
+    assert sides(ev) == ({"JPN"}, {"PRK"})
+
+
+def test_negation_reaches_its_own_verb_only(engine: Engine) -> None:
+    (ev,) = coded(engine, "Rusia tidak menjelaskan kenapa mereka mendukung Suriah.")
+    assert (ev.type, ev.negated) == ("SUPPORT", False)
+    (rejected,) = coded(engine, "Rusia tidak akan mendukung resolusi Amerika Serikat.")
+    assert rejected.type == "REJECT"
+
+
+def test_a_scheduled_detention_is_not_a_threat(engine: Engine) -> None:
+    events = coded(engine, "Tersangka Andi Wirasena akan ditahan selama 20 hari oleh Komisi Pemberantasan Korupsi.")
+    assert [e.type for e in events] == ["COERCE"] and events[0].future
+
+
 def test_negation_future_and_background(engine: Engine) -> None:
     (neg,) = coded(engine, "Rusia tidak mengancam Ukraina dalam pernyataan itu.")
     assert neg.type == "THREATEN" and neg.negated

@@ -28,3 +28,10 @@ def test_tengah_as_a_word_is_not_part_of_a_place(engine: Engine) -> None:
     found = entities(engine, "China tengah menghadapi perang dagang dengan Amerika Serikat, kata pejabat di Jawa Tengah.")
     assert found["China"][0] == "GPE" and "China tengah" not in found
     assert "Jawa Tengah" in found
+
+
+def test_cities_and_regions_carry_their_country(engine: Engine) -> None:
+    found = entities(engine, "Banjir melanda Kabupaten Bandung Barat dan Surabaya, sementara warga di "
+                             "California dan Kota Medan menggalang bantuan.")
+    assert found["Surabaya"] == ("LOC", "IDN") and found["Kota Medan"] == ("LOC", "IDN")
+    assert found["Kabupaten Bandung Barat"][1] == "IDN" and found["California"][1] == "USA"

@@ -152,7 +152,7 @@ class EntityStage:
             kind = "ORG"  # "DPD", "KPK": an acronym is an organisation, not a person
         kind = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}[kind]
         role = self.rules.title_before(text, start) if kind == "PERSON" else None
-        country = self.kb.lookup_country(surface) if kind == "LOC" else None
+        country = self._place_country(surface) if kind == "LOC" else None
         return _Found(start, end, _local_id(kind, surface), surface, kind, country, None, role)
 
     def _linked(self, text: str, start: int, end: int, key: str, day: date | None) -> _Found | None:
@@ -184,7 +184,21 @@ class EntityStage:
         key = f"gpe:{country}" if country else _local_id("LOC", place)
         entry = self.kb.get(key)
         return [_Found(start, end, key, entry.name if entry else place, "GPE" if entry else "LOC",
-                       country, None, None)]
+                       country or self._place_country(place), None, None)]
+
+    def _place_country(self, surface: str) -> str | None:
+        """The country of a place name: a country's own name, else a known region or city, with or
+        without its administrative word and part ("Kabupaten Bandung Barat" → "Bandung")."""
+        country = self.kb.lookup_country(surface) or self.kb.lookup_place(surface)
+        if country:
+            return country
+        words = surface.split()
+        if len(words) > 1 and words[0].casefold() in self.rules.place_prefixes:
+            words = words[1:]
+        while len(words) > 1 and words[-1].casefold() in (self.rules.place_suffixes | self.rules.place_suffixes_capitalised):
+            words = words[:-1]
+        core = " ".join(words)
+        return (self.kb.lookup_country(core) or self.kb.lookup_place(core)) if core != surface else None
 
     def _coreference(self, text: str, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
         people: dict[str, _Found] = {}

@@ -68,6 +68,7 @@ class _Coded:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     anaphoric: bool = False
     nominal: bool = False
+    passive: bool = False
     unresolved: str | None = None  # the subject's words when no entity is found
 
 
@@ -175,6 +176,8 @@ class EventStage:
                 parties = [e for e in parties if e.type != "GPE"]
             if len(parties) < 2 and lexicon.both_sides.search(text, clause[0], clause[1]):
                 parties = _dedupe(parties + _principal_parties(mentions, clause[0]))
+            if nominal and len(parties) == 1:
+                return None  # "pertemuan dewan gubernur The Fed": one side's own meeting
             actors, recipients = parties, list(parties)
         elif not actors and lexicon.both_sides.search(text, clause[0], t_start):
             actors = _principal_parties(mentions, clause[0])
@@ -182,12 +185,17 @@ class EventStage:
             heads = [m.entity for m in mentions if sentence[0] <= m.start and m.end <= clause[0]]
             actors = heads[-1:]
             recipients = [e for e in recipients if e not in actors]
+        if not actors and not trigger.symmetric and not trigger.passive:
+            pronoun = _PRONOUN_SUBJECT.search(text, clause[0], t_start)
+            if pronoun is not None:  # "Namun, ia juga memperingatkan ...": the last person named
+                people = [m.entity for m in mentions if m.end <= pronoun.start() and m.entity.type == "PERSON"]
+                actors = [e for e in people[-1:] if e not in recipients]
         anaphoric = nominal and bool(_DEMONSTRATIVE.match(text, t_end))
         unresolved: str | None = None
         if not actors and not recipients and not anaphoric:
             if nominal:
                 return None
-            unresolved = _subject_phrase(text, clause[0], t_start)
+            unresolved = _subject_phrase(text, clause[0], t_start, lexicon.actor_nouns)
             if unresolved is None:
                 return None
         head = text[max(clause[0], t_start - 40) : t_start]
@@ -196,10 +204,11 @@ class EventStage:
             type=trigger.type, mode=trigger.mode, trigger=match.group(), actors=actors, recipients=recipients,
             symmetric=trigger.symmetric, date=date, dated=dated,
             location=location or (article.dateline.place if article.dateline else None),
-            negated=bool(lexicon.negation.search(head)), future=bool(lexicon.future.search(head)),
+            negated=bool(lexicon.negation.search(text, clause[0], t_start)), future=bool(lexicon.future.search(head)),
             hypothetical=bool(lexicon.hypothetical.search(text, sentence[0], t_start)),
             background=bool(lexicon.background.search(head)), sentence=sentence,
-            mentions=[sentence], anaphoric=anaphoric, nominal=nominal, unresolved=unresolved,
+            mentions=[sentence], anaphoric=anaphoric, nominal=nominal, passive=trigger.passive,
+            unresolved=unresolved,
         )
 
     def _date(self, article: Article, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[str | None, bool]:
@@ -236,7 +245,7 @@ def _plover_reading(c: _Coded) -> _Coded:
         c.type, c.mode, c.negated = "REJECT", "refuse", False
     elif c.future and c.type in _INTENT_TYPES:
         c.type, c.mode = "AGREE", "diplomatic"
-    elif c.future and c.type in _HOSTILE_TYPES:
+    elif c.future and c.type in _HOSTILE_TYPES and not c.passive:  # "akan ditahan": a plan, no threat
         c.type, c.mode = "THREATEN", "warn"
     return c
 
@@ -293,19 +302,35 @@ _SUBJECT_STOP = frozenset({"the", "a", "an", "and", "or", "of", "that", "which",
                            "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "juga"})
 
 
-def _subject_phrase(text: str, clause_start: int, trigger_start: int) -> str | None:
-    """Up to four words right before the trigger, as an unresolved actor ("Protesters", "polisi")."""
-    words = re.findall(r"[\w'-]+", text[clause_start:trigger_start])
-    phrase: list[str] = []
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:ia|dia|beliau|he|she)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "he", "she", "they", "it", "we", "i", "kami", "kita"})
+
+
+def _subject_phrase(text: str, clause_start: int, trigger_start: int, actor_nouns: frozenset[str]) -> str | None:
+    """An unresolved actor from the words right before the trigger: the nearest actor noun with
+    its modifiers ("Ibo traditional elders", "ratusan warga"), else a capitalised name; None for
+    anything else ("Namun ia", "berupaya mencegah")."""
+    words = re.findall(r"[\w'-]+", text[clause_start:trigger_start])[-6:]
+    lowered = [w.casefold() for w in words]
+    for i in range(len(words) - 1, -1, -1):
+        size = 2 if i and f"{lowered[i - 1]} {lowered[i]}" in actor_nouns else 1
+        if size == 2 or lowered[i] in actor_nouns:
+            first = i - size + 1
+            while first > max(0, i - 3) and lowered[first - 1] not in _SUBJECT_STOP and not lowered[first - 1].isdigit():
+                first -= 1
+            return " ".join(words[first : i + 1])
+    name: list[str] = []
     for word in reversed(words):
         if word.casefold() in _SUBJECT_STOP or word.isdigit():
-            if phrase:
+            if name:
                 break
             continue
-        phrase.insert(0, word)
-        if len(phrase) == 4:
+        if not word[:1].isupper():
+            return None
+        name.insert(0, word)
+        if len(name) == 4:
             break
-    return " ".join(phrase) if phrase else None
+    return " ".join(name) if name and " ".join(name).casefold() not in _PRONOUNS else None
 
 
 def _directly_after(text: str, trigger_end: int, start: int) -> bool:

@@ -52,6 +52,7 @@ class TriggerLexicon:
     passive_agent: frozenset[str]
     undergoer: re.Pattern[str]
     source_cues: frozenset[str]
+    actor_nouns: frozenset[str]
     location_cues: frozenset[str]
     both_sides: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -81,7 +82,9 @@ class TriggerLexicon:
         return cls(
             forms=forms,
             pattern=re.compile(rf"(?<![\w-])(?:{_alt(list(forms))})(?![\w-])", flags),
-            negation=words("negation"),
+            negation=re.compile(
+                rf"(?<![\w-])(?:{_alt(clause['negation'])})(?![\w-])\s+"
+                rf"(?:(?!(?:{_alt(clause['negation_scope_ends'])})(?![\w-]))[\w'-]+\s+){{0,4}}$", flags),
             future=words("future"),
             hypothetical=words("hypothetical"),
             background=words("background"),
@@ -89,6 +92,7 @@ class TriggerLexicon:
             passive_agent=frozenset(w.casefold() for w in clause["passive_agent"]),
             undergoer=re.compile(rf"(?<![\w-])(?:{_alt(clause['undergoer_verbs'])})\s+(?:[\w-]+\s+)?$", flags),
             source_cues=frozenset(w.casefold() for w in clause.get("source_cues", [])),
+            actor_nouns=frozenset(w.casefold() for w in clause.get("actor_nouns", [])),
             location_cues=frozenset(w.casefold() for w in clause["location_cues"]),
             both_sides=words("both_sides"),
             clause_break=re.compile("|".join(re.escape(b) for b in clause["clause_breaks"])),
