@@ -49,6 +49,17 @@ def test_no_event_without_a_party(engine: Engine) -> None:
     assert ev.type == "ASSAULT" and ev.actors[0].name == "Ratusan warga"
 
 
+def test_a_match_report_has_no_political_events(engine: Engine) -> None:
+    body = ("Persija Jakarta menyerang sejak menit awal laga. Pelatih mereka puas karena gol tunggal di babak "
+            "kedua membawa tim naik ke puncak klasemen, sementara kiper lawan ditahan wasit.")
+    assert coded(engine, body) == []
+
+
+def test_an_actor_phrase_is_the_noun_and_its_quantity(engine: Engine) -> None:
+    (ev,) = coded(engine, "Hingga pukul 09.00 pagi tadi, ribuan demonstran menyerang kantor bupati.")
+    assert ev.actors[0].name == "ribuan demonstran"
+
+
 def test_a_pronoun_subject_is_the_last_person_named(engine: Engine) -> None:
     body = "Perdana Menteri Jepang Fumio Kishida tiba di Jakarta. Namun, ia juga mengecam Korea Utara."
     (ev,) = [e for e in coded(engine, body) if e.type == "ACCUSE"]

@@ -99,6 +99,9 @@ class EventStage:
         skip = (article.dateline.start, article.dateline.end) if article.dateline and article.dateline.start is not None else None
         names = [(m.start, m.end) for e in article.entities for m in e.mentions]
         coded: list[_Coded] = []
+        if lexicon.is_sports(text):
+            article.events = []
+            return article
         for sentence in article.sentences:
             for clause in _clauses(text, sentence, lexicon):
                 for match in lexicon.pattern.finditer(text, clause[0], clause[1]):
@@ -178,7 +181,7 @@ class EventStage:
                 parties = _dedupe(parties + _principal_parties(mentions, clause[0]))
             if nominal and len(parties) == 1:
                 return None  # "pertemuan dewan gubernur The Fed": one side's own meeting
-            actors, recipients = parties, list(parties)
+            actors, recipients = parties, (list(parties) if len(parties) > 1 else [])
         elif not actors and lexicon.both_sides.search(text, clause[0], t_start):
             actors = _principal_parties(mentions, clause[0])
         elif not actors and _RELATIVE.match(text, clause[0]):  # "China yang telah meminjamkan ...": the head noun
@@ -195,7 +198,7 @@ class EventStage:
         if not actors and not recipients and not anaphoric:
             if nominal:
                 return None
-            unresolved = _subject_phrase(text, clause[0], t_start, lexicon.actor_nouns)
+            unresolved = _subject_phrase(text, clause[0], t_start, lexicon)
             if unresolved is None:
                 return None
         head = text[max(clause[0], t_start - 40) : t_start]
@@ -306,17 +309,18 @@ _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:ia|dia|beliau|he|she)\s+(?:[\w-]+\s
 _PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "he", "she", "they", "it", "we", "i", "kami", "kita"})
 
 
-def _subject_phrase(text: str, clause_start: int, trigger_start: int, actor_nouns: frozenset[str]) -> str | None:
+def _subject_phrase(text: str, clause_start: int, trigger_start: int, lexicon: TriggerLexicon) -> str | None:
     """An unresolved actor from the words right before the trigger: the nearest actor noun with
     its modifiers ("Ibo traditional elders", "ratusan warga"), else a capitalised name; None for
     anything else ("Namun ia", "berupaya mencegah")."""
-    words = re.findall(r"[\w'-]+", text[clause_start:trigger_start])[-6:]
+    segment = text[clause_start:trigger_start]
+    words = re.findall(r"[\w'-]+", segment[segment.rfind(",") + 1 :])[-6:]
     lowered = [w.casefold() for w in words]
     for i in range(len(words) - 1, -1, -1):
-        size = 2 if i and f"{lowered[i - 1]} {lowered[i]}" in actor_nouns else 1
-        if size == 2 or lowered[i] in actor_nouns:
+        size = 2 if i and f"{lowered[i - 1]} {lowered[i]}" in lexicon.actor_nouns else 1
+        if size == 2 or lowered[i] in lexicon.actor_nouns:
             first = i - size + 1
-            while first > max(0, i - 3) and lowered[first - 1] not in _SUBJECT_STOP and not lowered[first - 1].isdigit():
+            while first > max(0, i - 3) and lowered[first - 1] in lexicon.actor_modifiers:
                 first -= 1
             return " ".join(words[first : i + 1])
     name: list[str] = []

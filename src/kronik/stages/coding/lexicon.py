@@ -53,11 +53,18 @@ class TriggerLexicon:
     undergoer: re.Pattern[str]
     source_cues: frozenset[str]
     actor_nouns: frozenset[str]
+    actor_modifiers: frozenset[str]
+    sports_terms: re.Pattern[str]
+    sports_min_terms: int
     location_cues: frozenset[str]
     both_sides: re.Pattern[str]
     clause_break: re.Pattern[str]
     topic_markers: frozenset[str]
     nominal: frozenset[str]
+
+    def is_sports(self, text: str) -> bool:
+        """A match report: enough distinct sports terms that its attacks and holds are play."""
+        return len({m.group().casefold() for m in self.sports_terms.finditer(text)}) >= self.sports_min_terms
 
     @classmethod
     def load(cls, code: str) -> TriggerLexicon:
@@ -93,6 +100,9 @@ class TriggerLexicon:
             undergoer=re.compile(rf"(?<![\w-])(?:{_alt(clause['undergoer_verbs'])})\s+(?:[\w-]+\s+)?$", flags),
             source_cues=frozenset(w.casefold() for w in clause.get("source_cues", [])),
             actor_nouns=frozenset(w.casefold() for w in clause.get("actor_nouns", [])),
+            actor_modifiers=frozenset(w.casefold() for w in clause.get("actor_modifiers", [])),
+            sports_terms=words("sports_terms"),
+            sports_min_terms=int(clause["sports_min_terms"]),
             location_cues=frozenset(w.casefold() for w in clause["location_cues"]),
             both_sides=words("both_sides"),
             clause_break=re.compile("|".join(re.escape(b) for b in clause["clause_breaks"])),
