@@ -110,3 +110,13 @@ def test_weekday_contradicting_the_office_gives_no_year(engine: Engine) -> None:
         content="Gubernur DKI Jakarta Anies Baswedan meresmikan taman baru, Minggu (19/10).", language="id"))
     assert article.published is None
     assert [d.value for d in article.dates] == ["XXXX-10-19"]
+
+
+def test_weekday_year_nearest_the_year_the_article_names(engine: Engine) -> None:
+    # 18 March fell on a Saturday in 2017 and 2023; the article speaks of the 2017 season
+    text = ("Judul Berita Liga\n\nPanitia menggelar undian pada Sabtu (18/3) untuk turnamen tahun 2017 "
+            "yang dimulai bulan depan.")
+    article = engine.analyze(RawArticle(content=text))
+    assert article.published == date(2017, 3, 18)
+    bare = engine.analyze(RawArticle(content="Judul Berita Liga\n\nPanitia menggelar undian pada Sabtu (18/3)."))
+    assert bare.published is not None and bare.published.year >= 2023  # no year named: the latest such Saturday

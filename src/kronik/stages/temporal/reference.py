@@ -3,12 +3,14 @@
 1. The latest full date the article states (day, month and year), not after today.
 2. Else a weekday written with a day and month ("Rabu (05/06)"): the years where that day falls on
    that weekday, within the last 30 years. People mentioned with a title who hold a dated role in
-   the knowledge base narrow the years to their time in office; the latest year left wins. When
+   the knowledge base narrow the years to their time in office. Of the years left, the one nearest
+   the latest year the article names ("tahun 2017", "Maret 2017") wins, else the latest. When
    no such year is left, the date gives no reference (the year stays unknown: ``XXXX-MM-DD``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from kronik.kb import KnowledgeBase
@@ -32,6 +34,8 @@ def infer_reference(
     if stated:
         return max(stated), "the latest full date stated"
     pinned = [f for f in found if f.weekday is not None and f.day and f.month and not f.year]
+    named = Counter(f.year for f in found if f.kind in ("year", "monthyear") and f.year and f.year <= today.year)
+    named_year = max(named) if named else None
     spans = _office_spans(article, kb, rules)
     for f in pinned:
         assert f.month is not None and f.day is not None
@@ -43,7 +47,7 @@ def infer_reference(
         if spans and not narrowed:
             continue  # the weekday contradicts who held office when: no year can be trusted
         if narrowed or years:
-            year = (narrowed or years)[0]
+            year = _nearest((narrowed or years), named_year)
             how = "a weekday with its day and month" + (", narrowed by roles in office" if narrowed and spans else "")
             return _date(year, f.month, f.day), how
     return None, "no full date or weekday-pinned date in the text"
@@ -60,6 +64,13 @@ def _office_spans(article: Article, kb: KnowledgeBase, rules: EntityRules) -> li
             continue
         spans.append([(r.start, r.end) for r in entry.roles])
     return spans
+
+
+def _nearest(years: list[int], named_year: int | None) -> int:
+    """The candidate year nearest the latest year the article names (later on a tie), else the latest."""
+    if named_year is None:
+        return max(years)
+    return min(years, key=lambda y: (abs(y - named_year), -y))
 
 
 def _within(day: date | None, spans: list[tuple[date | None, date | None]]) -> bool:
