@@ -144,3 +144,9 @@ def test_event_ids_are_unique_within_an_article(engine: Engine) -> None:
     events = coded(engine, "Korea Utara akan menyerang dan akan menjatuhkan sanksi kepada Korea Selatan. "
                            "Korea Utara akan menyerang Korea Selatan.")
     assert len({e.id for e in events}) == len(events)
+
+
+def test_the_speaker_of_a_report_is_no_party(engine: Engine) -> None:
+    events = coded(engine, "Pasukan Israel menyerang kamp pengungsi, kata juru bicara Kementerian Kesehatan Palestina.")
+    (ev,) = [e for e in events if e.type == "ASSAULT"]
+    assert sides(ev) == ({"ISR"}, set())
