@@ -39,6 +39,11 @@ def test_speaker_behind_a_long_title_chain(engine: Engine) -> None:
     assert quotes(engine, body)[0][0] == "Wulan Prameswari"
 
 
+def test_a_name_run_stops_at_a_lowercase_word(engine: Engine) -> None:
+    body = "“Panen tahun ini lebih baik dari tahun lalu,” kata Sumarni yang sehari-hari bertani di Kabupaten Garut."
+    assert quotes(engine, body)[0][0] == "Sumarni"
+
+
 def test_split_quote_keeps_the_speaker(engine: Engine) -> None:
     body = "“Hubungan kedua negara sangat baik,” kata Fumio Kishida. “Kami ingin memperdalamnya lagi tahun depan.”"
     got = quotes(engine, body)

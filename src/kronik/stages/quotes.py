@@ -251,8 +251,8 @@ def _person_after_title(article: Article, start: int, reach: int = 90) -> tuple[
 def _last_name_run(text: str, start: int, reach: int = 120) -> tuple[int, int]:
     """The last capitalised run of the phrase at ``start``: the name behind a chain of titles
     the entity stage did not resolve ("Ketua Tim Pakar Gugus Tugas Covid - 19 Wiku Adisasmito")."""
-    stop = re.search(r"[,.;:!?\n“”\"(]", text[start : start + reach])
-    end = start + (stop.start() if stop else reach)
+    stop = re.search(r"[,.;:!?\n“”\"(]|(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ]", text[start : start + reach])
+    end = start + (stop.start() if stop else reach)  # a lowercase word ends the chain ("Asep yang ...")
     runs = list(_NAME_RE.finditer(text, start, end))
     return (runs[-1].start(), runs[-1].end()) if runs else (start, start)
 
