@@ -39,6 +39,14 @@ def test_a_ministry_portfolio_is_part_of_the_title(engine: Engine) -> None:
     assert names == {"Andi Wirasena"}
 
 
+def test_organisations_named_after_a_country_and_their_acronyms(engine: Engine) -> None:
+    text = ("Judul Berita Nelayan\n\nRatusan anggota Ikatan Nelayan Filipina menggelar aksi di depan "
+            "Mahkamah Konstitusi (MK) pada Senin.")
+    found = {m.text: (e.type, e.country) for e in entities(engine, text).values() for m in e.mentions}
+    assert found["Ikatan Nelayan Filipina"] == ("ORG", "PHL") and "Filipina" not in found
+    assert found["Mahkamah Konstitusi (MK)"] == ("ORG", "IDN") and "MK" not in found
+
+
 def test_roles_follow_the_article_date(engine: Engine) -> None:
     text = "Judul Berita\n\nPrabowo Subianto menghadiri upacara militer di Bandung pada pagi hari."
     then = entities(engine, text, date(2020, 5, 1))["person:prabowo_subianto"]

@@ -28,6 +28,7 @@ from kronik.stages.ner.rules import EntityRules
 __all__ = ["EntityStage"]
 
 _WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+")
+_ACRONYM_GLOSS = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,11}\s*\)")
 
 
 @dataclass(slots=True)
@@ -69,6 +70,13 @@ class EntityStage:
                 for start, end, kind in self._retyped(text, *tagged):
                     if kind == "LOC":
                         start, end = self.rules.place_extent(text, start, end)
+                    absorbed = _absorb_places(found, taken, start, end) if kind == "ORG" else []
+                    if absorbed:  # "Serikat Petani Indonesia": an organisation of that country
+                        organisation = self._unlinked(text, start, end, "ORG")
+                        organisation.country = absorbed[0].country
+                        found.append(organisation)
+                        taken.append((start, end))
+                        continue
                     if any(start < b and a < end for a, b in taken):
                         continue
                     found.append(self._unlinked(text, start, end, kind))
@@ -84,7 +92,7 @@ class EntityStage:
                                     cand.type, None, None, cand.role))
                 taken.append((cand.start, cand.end))
         found += self._coreference(text, found, taken)
-        article.entities = _group(found, text)
+        article.entities = _group(_with_acronym_glosses(found, text), text)
         return article
 
     def _tagged(
@@ -235,6 +243,34 @@ def _acronym(surface: str) -> bool:
 def _local_id(kind: str, surface: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "_", surface.casefold()).strip("_")
     return f"local:{kind.lower()}:{slug}"
+
+
+def _absorb_places(found: list[_Found], taken: list[tuple[int, int]], start: int, end: int) -> list[_Found]:
+    """The country and place matches inside a tagged organisation ("Serikat Petani Indonesia",
+    "Air Mauritania"), taken out of ``found``; none when anything else overlaps it."""
+    touching = [f for f in found if f.start < end and start < f.end]
+    inside = [f for f in touching if start <= f.start and f.end <= end and (f.start, f.end) != (start, end)]
+    if not inside or len(inside) != len(touching) or any(f.type not in ("GPE", "LOC") for f in inside):
+        return []
+    for f in inside:
+        found.remove(f)
+        taken.remove((f.start, f.end))
+    return inside
+
+
+def _with_acronym_glosses(found: list[_Found], text: str) -> list[_Found]:
+    """"Mahkamah Konstitusi (MK)": the acronym glossed in brackets joins the organisation's mention
+    (when it is not another entity's)."""
+    drop: set[int] = set()
+    for f in found:
+        gloss = _ACRONYM_GLOSS.match(text, f.end) if f.type == "ORG" else None
+        if gloss is None:
+            continue
+        inner = [i for i, g in enumerate(found) if f.end <= g.start < gloss.end()]
+        if all(found[i].key == f.key for i in inner):
+            drop.update(inner)
+            f.end = gloss.end()
+    return [f for i, f in enumerate(found) if i not in drop]
 
 
 def _group(found: list[_Found], text: str) -> list[Entity]:
