@@ -150,3 +150,10 @@ def test_the_speaker_of_a_report_is_no_party(engine: Engine) -> None:
     events = coded(engine, "Pasukan Israel menyerang kamp pengungsi, kata juru bicara Kementerian Kesehatan Palestina.")
     (ev,) = [e for e in events if e.type == "ASSAULT"]
     assert sides(ev) == ({"ISR"}, set())
+
+
+def test_an_attack_targets_the_foreign_country_where_it_happens(engine: Engine) -> None:
+    (ev,) = [e for e in coded(engine, "Pasukan Israel menyerang kamp pengungsi di Gaza pada Selasa.") if e.type == "ASSAULT"]
+    assert sides(ev) == ({"ISR"}, {"PSE"}) and ev.location == "Gaza"
+    (home,) = [e for e in coded(engine, "Polisi Indonesia menangkap dua tersangka di Jakarta.") if e.type == "COERCE"]
+    assert not home.recipients

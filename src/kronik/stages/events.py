@@ -35,6 +35,7 @@ _PARTY_TYPES = ("PERSON", "ORG", "GPE")
 _INTENT_TYPES = frozenset({"AID", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT", "CONSULT"})
 # PLOVER codes a stated intent to act against someone as a threat, and a refusal to cooperate as
 # a rejection ("will not accept", "tidak akan menyetujui").
+_TARGETED_TYPES = frozenset({"ASSAULT", "COERCE"})  # material conflict aimed at where it happens
 _HOSTILE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 _COOPERATIVE_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "AID", "SUPPORT"})
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{3,})[”\"]")
@@ -69,6 +70,7 @@ class _Coded:
     anaphoric: bool = False
     nominal: bool = False
     passive: bool = False
+    recipient_is_place: bool = False  # the recipient was read off the event's location
     unresolved: str | None = None  # the subject's words when no entity is found
 
 
@@ -141,6 +143,7 @@ class EventStage:
         inside = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]
                   and not (skip and skip[1] is not None and m.start < skip[1])]
         location = None
+        place: Entity | None = None
         before: list[Entity] = []
         after: list[Entity] = []
         previous_was_place = False
@@ -149,6 +152,7 @@ class EventStage:
             coordinated = cue in ("dan", "and", "serta") and previous_was_place
             if (cue in lexicon.location_cues or coordinated) and m.entity.type in ("GPE", "LOC"):
                 location = location or text[m.start : m.end]
+                place = place or m.entity
                 previous_was_place = True
                 continue
             previous_was_place = False
@@ -193,6 +197,11 @@ class EventStage:
             if pronoun is not None:  # "Namun, ia juga memperingatkan ...": the last person named
                 people = [m.entity for m in mentions if m.end <= pronoun.start() and m.entity.type == "PERSON"]
                 actors = [e for e in people[-1:] if e not in recipients]
+        recipient_is_place = False
+        if (not recipients and trigger.type in _TARGETED_TYPES and place is not None and place.type == "GPE"
+                and actors and all(a.country != place.country for a in actors)):
+            recipients = [place]  # "Israel menyerang kamp pengungsi di Gaza": the attacked country
+            recipient_is_place = True
         anaphoric = nominal and bool(_DEMONSTRATIVE.match(text, t_end))
         unresolved: str | None = None
         if not actors and not recipients and not anaphoric:
@@ -210,7 +219,7 @@ class EventStage:
             negated=bool(lexicon.negation.search(text, clause[0], t_start)), future=bool(lexicon.future.search(head)),
             hypothetical=bool(lexicon.hypothetical.search(text, sentence[0], t_start)),
             background=bool(lexicon.background.search(head)), sentence=sentence,
-            mentions=[sentence], anaphoric=anaphoric, nominal=nominal, passive=trigger.passive,
+            mentions=[sentence], anaphoric=anaphoric, nominal=nominal, passive=trigger.passive, recipient_is_place=recipient_is_place,
             unresolved=unresolved,
         )
 
@@ -227,7 +236,8 @@ class EventStage:
         actors = [_actor(e) for e in c.actors] or ([Actor(c.unresolved)] if c.unresolved else [])
         recipients = [_actor(e) for e in c.recipients]
         resolved = bool(c.actors)
-        confidence = 0.4 + 0.25 * resolved + 0.15 * bool(recipients) + 0.1 * c.dated - 0.1 * c.nominal
+        named_recipient = bool(recipients) and not c.recipient_is_place
+        confidence = 0.4 + 0.25 * resolved + 0.15 * named_recipient + 0.1 * c.dated - 0.1 * c.nominal
         if c.negated or c.hypothetical:
             confidence -= 0.3
         key = "|".join([article.id, c.type, c.mode or "", ",".join(sorted(a.entity or a.name for a in actors)), c.date or "", str(start)])
