@@ -53,6 +53,17 @@ def test_crawled_indonesian_page() -> None:
     assert cleaned.text.count("\n\n") == 2  # three body paragraphs
 
 
+def test_inline_related_links_leave_the_paragraph() -> None:
+    text = ("Judul Berita Kota\n\nWali kota meresmikan pasar baru pada Senin. [Baca juga: Pasar Lama Ditutup "
+            "Sementara] Pedagang menyambut baik (Baca juga: Harga Cabai Turun) dan Presiden Xi Jinping "
+            "(baca: Si Cinping) disebut dalam sambutan itu.")
+    cleaned = clean_text(text, RULES)
+    assert "Baca juga" not in cleaned.text and "(baca: Si Cinping)" in cleaned.text
+    assert [link.text for link in cleaned.links] == ["Pasar Lama Ditutup Sementara", "Harga Cabai Turun"]
+    assert reasons(cleaned.removed)["related-links"] == ["[Baca juga: Pasar Lama Ditutup Sementara]",
+                                                         "(Baca juga: Harga Cabai Turun)"]
+
+
 def test_html_page(cleaner: Engine) -> None:
     (raw,) = list(read_path(FIXTURES / "clean_page_en.html"))
     assert isinstance(raw, RawArticle) and raw.kind == "html"

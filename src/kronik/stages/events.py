@@ -202,6 +202,8 @@ class EventStage:
                 and actors and all(a.country != place.country for a in actors)):
             recipients = [place]  # "Israel menyerang kamp pengungsi di Gaza": the attacked country
             recipient_is_place = True
+        if trigger.needs_recipient and not recipients:
+            return None  # "membantu pencarian", "mendukung penghapusan kekerasan": no one named
         anaphoric = nominal and bool(_DEMONSTRATIVE.match(text, t_end))
         unresolved: str | None = None
         if not actors and not recipients and not anaphoric:

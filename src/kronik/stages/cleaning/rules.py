@@ -18,6 +18,7 @@ class BoilerplateRules:
     """Compiled heuristics for one language (common rules merged with the language's own)."""
 
     related_prefix: re.Pattern[str]
+    inline_related: re.Pattern[str]  # "[Baca juga: …]" inside a paragraph
     tail_headings: dict[str, str]
     line_patterns: dict[str, re.Pattern[str]]
     navigation_lines: frozenset[str]
@@ -56,8 +57,13 @@ def compile_rules(languages: tuple[str, ...]) -> BoilerplateRules:
     prefixes.sort(key=len, reverse=True)  # longest first: "baca juga" before "baca"
     escaped = "|".join(re.escape(p) for p in prefixes)
     related = re.compile(rf"^(?:{escaped})\s*(?::|-|–|—|»|>>)\s*(?P<headline>\S.*)$", _FLAGS)
+    # in square brackets any prefix; in round ones only a phrase ("(baca: Si Cinping)" glosses a name)
+    phrases = "|".join(re.escape(p) for p in prefixes if " " in p.strip())
+    inline = re.compile(
+        rf"\s*(?:\[(?:{escaped})|\((?:{phrases}))\s*(?::|-|–|—)\s*(?P<headline>[^\])\n]{{3,300}})[\])]", _FLAGS)
     return BoilerplateRules(
         related_prefix=related,
+        inline_related=inline,
         tail_headings=headings,
         line_patterns={reason: _any(items) for reason, items in patterns.items()},
         navigation_lines=frozenset(x.casefold() for x in common.get("navigation_lines", [])),

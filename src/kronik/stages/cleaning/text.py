@@ -14,6 +14,8 @@ that recognises a block removes it with its reason (related links also go to ``l
 8. ``_footer``      copyright lines
 9. ``_header``      before the body: category labels and the title
 
+A body block then loses its inline related links ("… warga. [Baca juga: …] Ia …", ``_inline``).
+
 What is left is the body; its first paragraph may open with a dateline, which stays in the text
 and is reported with its offsets.
 """
@@ -215,6 +217,16 @@ def _trailing_labels(state: _State) -> None:
             break
 
 
+def _inline(state: _State, block: str) -> str:
+    """A body paragraph without its bracketed related links, each recorded and kept in ``links``."""
+    def drop(match: re.Match[str]) -> str:
+        state.remove(match.group().strip(), "related-links")
+        state.links.append(Link(match.group("headline").strip()))
+        return ""
+
+    return state.rules.inline_related.sub(drop, block).strip()
+
+
 def clean_text(text: str, rules: BoilerplateRules, *, title: str | None = None) -> CleanedText:
     """Run the cascade over crawled text; ``title`` is a title known from metadata."""
     state = _State(rules=rules, title=title.strip() if title else None, title_given=bool(title))
@@ -228,7 +240,7 @@ def clean_text(text: str, rules: BoilerplateRules, *, title: str | None = None) 
                 state.remove(block, reason)
                 break
         else:
-            state.body.append(block)
+            state.body.append(_inline(state, block))
     _trailing_labels(state)
     dateline = _find_dateline(state.body[0], rules) if state.body else None
     return CleanedText(

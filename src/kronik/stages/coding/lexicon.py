@@ -18,6 +18,7 @@ class Trigger:
     mode: str | None
     symmetric: bool
     passive: bool
+    needs_recipient: bool = False  # a generic verb ("membantu"): an event only when it names whom
 
 
 def _alt(words: list[str] | frozenset[str]) -> str:
@@ -78,6 +79,9 @@ class TriggerLexicon:
                     forms.setdefault(variant.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, False))
             for form in entry.get("passive", []):
                 forms.setdefault(form.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, True))
+            for form in entry.get("weak", []):
+                for variant in (_english_inflections(form) if inflect else [form]):
+                    forms.setdefault(variant.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, False, True))
         clause = data["clause"]
         for word in clause.get("not_triggers", []):
             forms.pop(word.casefold(), None)
