@@ -35,3 +35,8 @@ def test_cities_and_regions_carry_their_country(engine: Engine) -> None:
                              "California dan Kota Medan menggalang bantuan.")
     assert found["Surabaya"] == ("LOC", "IDN") and found["Kota Medan"] == ("LOC", "IDN")
     assert found["Kabupaten Bandung Barat"][1] == "IDN" and found["California"][1] == "USA"
+
+
+def test_a_facility_is_a_place_not_a_party(engine: Engine) -> None:
+    found = entities(engine, "Candi Borobudur di Kabupaten Magelang diterangi warna oranye pada Sabtu malam.")
+    assert found["Candi Borobudur"][0] == "LOC"

@@ -126,7 +126,11 @@ class EntityStage:
     def _retyped(self, text: str, start: int, end: int, kind: str) -> list[tuple[int, int, str]]:
         """Fix a tagged "person" with the word lists: one headed by an organisation word is an
         organisation ("Polda Metro Jaya"); one with a title inside is an organisation or place
-        followed by the titled person ("Polda Metro Jaya Kombes Yusri Yunus")."""
+        followed by the titled person ("Polda Metro Jaya Kombes Yusri Yunus"); any span headed by a
+        facility word is a place ("Candi Borobudur")."""
+        head = " ".join(text[start:end].casefold().split()[:2])
+        if head.split()[0] in self.rules.facility_heads or head in self.rules.facility_heads:
+            return [(start, end, "LOC")]  # "Candi Borobudur", "Jembatan Musi VI": a place
         if kind != "PER":
             return [(start, end, kind)]
         words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]

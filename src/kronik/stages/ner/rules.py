@@ -46,11 +46,12 @@ class EntityRules:
     place_suffixes_capitalised: frozenset[str]
     place_prefixes: frozenset[str]
     portfolios: frozenset[str]
+    facility_heads: frozenset[str]
     max_title_words: int
 
     @classmethod
     def load(cls) -> EntityRules:
-        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios")}
+        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios", "facility_heads")}
         for code in SUPPORTED_LANGUAGES:
             data = load_resource(code, "entities")
             for key, words in lists.items():
@@ -65,6 +66,7 @@ class EntityRules:
             place_suffixes_capitalised=frozenset(lists["place_suffixes_capitalised"]),
             place_prefixes=frozenset(lists["place_prefixes"]),
             portfolios=frozenset(lists["portfolios"]),
+            facility_heads=frozenset(lists["facility_heads"]),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
         )
 
