@@ -157,3 +157,9 @@ def test_an_attack_targets_the_foreign_country_where_it_happens(engine: Engine) 
     assert sides(ev) == ({"ISR"}, {"PSE"}) and ev.location == "Gaza"
     (home,) = [e for e in coded(engine, "Polisi Indonesia menangkap dua tersangka di Jakarta.") if e.type == "COERCE"]
     assert not home.recipients
+
+
+def test_an_organisation_does_not_act_on_itself(engine: Engine) -> None:
+    events = coded(engine, "Gubernur Bank Indonesia Perry Warjiyo mengumumkan pelonggaran aturan uang muka oleh Bank Indonesia.")
+    for ev in events:
+        assert not {a.entity for a in ev.actors} & {r.entity for r in ev.recipients if r.entity and not r.entity.startswith("gpe:")}

@@ -176,7 +176,9 @@ class EventStage:
             actors, recipients = agents, [e for e in before if e not in agents]
         else:
             actors, recipients = before, after
-        actors, recipients = _dedupe(actors), _dedupe(recipients)
+        actors = _dedupe(actors)
+        # a person or organisation does not act on itself; a country may (its police, its rebels)
+        recipients = [e for e in _dedupe(recipients) if trigger.symmetric or e.type == "GPE" or e not in actors]
         if trigger.symmetric:
             parties = _dedupe(actors + recipients)
             if sum(e.type != "GPE" for e in parties) >= 2:
