@@ -161,5 +161,6 @@ def test_an_attack_targets_the_foreign_country_where_it_happens(engine: Engine) 
 
 def test_an_organisation_does_not_act_on_itself(engine: Engine) -> None:
     events = coded(engine, "Gubernur Bank Indonesia Perry Warjiyo mengumumkan pelonggaran aturan uang muka oleh Bank Indonesia.")
+    assert events
     for ev in events:
         assert not {a.entity for a in ev.actors} & {r.entity for r in ev.recipients if r.entity and not r.entity.startswith("gpe:")}
