@@ -207,7 +207,8 @@ class EntityStage:
         words = surface.split()
         if len(words) > 1 and words[0].casefold() in self.rules.place_prefixes:
             words = words[1:]
-        while len(words) > 1 and words[-1].casefold() in (self.rules.place_suffixes | self.rules.place_suffixes_capitalised):
+        while len(words) > 1 and (words[-1].casefold() in self.rules.place_suffixes
+                                  or words[-1].casefold() in self.rules.place_suffixes_capitalised):
             words = words[:-1]
         core = " ".join(words)
         return (self.kb.lookup_country(core) or self.kb.lookup_place(core)) if core != surface else None

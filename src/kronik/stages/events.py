@@ -168,7 +168,7 @@ class EventStage:
         if nominal and lexicon.undergoer.search(text, max(clause[0], t_start - 40), t_start):
             # "X menghadapi sanksi dari Y": X undergoes the event, Y (after a source cue) does it
             sources = [m.entity for m in inside if m.start >= t_end and (
-                _cue_before(text, m.start) in lexicon.source_cues or _directly_after(text, t_end, m.start))]
+                _word_before(text, m.start, past_articles=True) in lexicon.source_cues or _directly_after(text, t_end, m.start))]
             actors = sources
             recipients = [e for e in before + after if e not in sources]
         elif trigger.passive:
@@ -195,7 +195,7 @@ class EventStage:
             actors = heads[-1:]
             recipients = [e for e in recipients if e not in actors]
         if not actors and not trigger.symmetric and not trigger.passive:
-            pronoun = _PRONOUN_SUBJECT.search(text, clause[0], t_start)
+            pronoun = lexicon.person_pronoun.search(text, clause[0], t_start)
             if pronoun is not None:  # "Namun, ia juga memperingatkan ...": the last person named
                 people = [m.entity for m in mentions if m.end <= pronoun.start() and m.entity.type == "PERSON"]
                 actors = [e for e in people[-1:] if e not in recipients]
@@ -275,15 +275,13 @@ def _clauses(text: str, sentence: tuple[int, int], lexicon: TriggerLexicon) -> l
     return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def _word_before(text: str, position: int) -> str:
-    words = re.findall(r"[\w-]+", text[max(0, position - 25) : position])
-    return words[-1].casefold() if words else ""
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _cue_before(text: str, position: int) -> str:
-    """The word before a position, looking past an English article ("from the United States")."""
+def _word_before(text: str, position: int, *, past_articles: bool = False) -> str:
+    """The word before a position, optionally looking past an English article ("from the United States")."""
     words = [w.casefold() for w in re.findall(r"[\w-]+", text[max(0, position - 30) : position])]
-    while words and words[-1] in ("the", "a", "an"):
+    while past_articles and words and words[-1] in _ARTICLES:
         words.pop()
     return words[-1] if words else ""
 
@@ -319,10 +317,6 @@ _SUBJECT_STOP = frozenset({"the", "a", "an", "and", "or", "of", "that", "which",
                            "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "juga"})
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:ia|dia|beliau|he|she)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "he", "she", "they", "it", "we", "i", "kami", "kita"})
-
-
 def _subject_phrase(text: str, clause_start: int, trigger_start: int, lexicon: TriggerLexicon) -> str | None:
     """An unresolved actor from the words right before the trigger: the nearest actor noun with
     its modifiers ("Ibo traditional elders", "ratusan warga"), else a capitalised name; None for
@@ -348,7 +342,7 @@ def _subject_phrase(text: str, clause_start: int, trigger_start: int, lexicon: T
         name.insert(0, word)
         if len(name) == 4:
             break
-    return " ".join(name) if name and " ".join(name).casefold() not in _PRONOUNS else None
+    return " ".join(name) if name and " ".join(name).casefold() not in lexicon.pronouns else None
 
 
 def _directly_after(text: str, trigger_end: int, start: int) -> bool:

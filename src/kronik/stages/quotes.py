@@ -25,6 +25,7 @@ __all__ = ["CueLexicon", "QuoteStage"]
 _MARKS = "\"“”„«»"
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|bin|binti|van|de|al))*"
 _NAME_RE = re.compile(_NAME)
+_LOWERCASE_WORD = r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ]"  # a word starting with a lowercase letter
 _MIN_WORDS_WITHOUT_CUE = 6
 
 
@@ -242,7 +243,7 @@ def _person_after_title(article: Article, start: int, reach: int = 90) -> tuple[
         return None
     first = people[0]
     for following in people[1:]:  # titles and names run on to the person ("Menteri Perhubungan Budi Karya")
-        if re.search(r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ]", text[first[1] : following[0]]):
+        if re.search(_LOWERCASE_WORD, text[first[1] : following[0]]):
             break  # a lowercase word ends the chain: "kata Joko Widodo kepada Prabowo"
         first = following
     return first
@@ -251,7 +252,7 @@ def _person_after_title(article: Article, start: int, reach: int = 90) -> tuple[
 def _last_name_run(text: str, start: int, reach: int = 120) -> tuple[int, int]:
     """The last capitalised run of the phrase at ``start``: the name behind a chain of titles
     the entity stage did not resolve ("Ketua Tim Pakar Gugus Tugas Covid - 19 Wiku Adisasmito")."""
-    stop = re.search(r"[,.;:!?\n“”\"(]|(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ]", text[start : start + reach])
+    stop = re.search(rf"[,.;:!?\n“”\"(]|{_LOWERCASE_WORD}", text[start : start + reach])
     end = start + (stop.start() if stop else reach)  # a lowercase word ends the chain ("Asep yang ...")
     runs = list(_NAME_RE.finditer(text, start, end))
     return (runs[-1].start(), runs[-1].end()) if runs else (start, start)

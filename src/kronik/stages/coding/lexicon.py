@@ -55,6 +55,8 @@ class TriggerLexicon:
     source_cues: frozenset[str]
     actor_nouns: frozenset[str]
     actor_modifiers: frozenset[str]
+    person_pronoun: re.Pattern[str]  # "ia", "he" right before a trigger, up to two words between
+    pronouns: frozenset[str]
     sports_terms: re.Pattern[str]
     sports_min_terms: int
     location_cues: frozenset[str]
@@ -74,14 +76,13 @@ class TriggerLexicon:
         inflect = code == "en"
         for entry in data["trigger"]:
             symmetric = bool(entry.get("symmetric", False))
-            for form in entry.get("forms", []):
-                for variant in (_english_inflections(form) if inflect else [form]):
-                    forms.setdefault(variant.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, False))
+            for key, needs_recipient in (("forms", False), ("weak", True)):
+                for form in entry.get(key, []):
+                    for variant in (_english_inflections(form) if inflect else [form]):
+                        forms.setdefault(variant.casefold(),
+                                         Trigger(entry["type"], entry.get("mode"), symmetric, False, needs_recipient))
             for form in entry.get("passive", []):
                 forms.setdefault(form.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, True))
-            for form in entry.get("weak", []):
-                for variant in (_english_inflections(form) if inflect else [form]):
-                    forms.setdefault(variant.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, False, True))
         clause = data["clause"]
         for word in clause.get("not_triggers", []):
             forms.pop(word.casefold(), None)
@@ -89,6 +90,9 @@ class TriggerLexicon:
 
         def words(key: str) -> re.Pattern[str]:
             return re.compile(rf"(?<![\w-])(?:{_alt(clause[key])})(?![\w-])", flags)
+
+        def word_set(key: str) -> frozenset[str]:
+            return frozenset(w.casefold() for w in clause[key])
 
         return cls(
             forms=forms,
@@ -99,17 +103,19 @@ class TriggerLexicon:
             future=words("future"),
             hypothetical=words("hypothetical"),
             background=words("background"),
-            recipient_cues=frozenset(w.casefold() for w in clause["recipient_cues"]),
-            passive_agent=frozenset(w.casefold() for w in clause["passive_agent"]),
+            recipient_cues=word_set("recipient_cues"),
+            passive_agent=word_set("passive_agent"),
             undergoer=re.compile(rf"(?<![\w-])(?:{_alt(clause['undergoer_verbs'])})\s+(?:[\w-]+\s+)?$", flags),
-            source_cues=frozenset(w.casefold() for w in clause.get("source_cues", [])),
-            actor_nouns=frozenset(w.casefold() for w in clause.get("actor_nouns", [])),
-            actor_modifiers=frozenset(w.casefold() for w in clause.get("actor_modifiers", [])),
+            source_cues=word_set("source_cues"),
+            actor_nouns=word_set("actor_nouns"),
+            actor_modifiers=word_set("actor_modifiers"),
+            person_pronoun=re.compile(rf"(?<![\w-])(?:{_alt(clause['person_pronouns'])})\s+(?:[\w-]+\s+){{0,2}}$", flags),
+            pronouns=word_set("person_pronouns") | word_set("other_pronouns"),
             sports_terms=words("sports_terms"),
             sports_min_terms=int(clause["sports_min_terms"]),
-            location_cues=frozenset(w.casefold() for w in clause["location_cues"]),
+            location_cues=word_set("location_cues"),
             both_sides=words("both_sides"),
             clause_break=re.compile("|".join(re.escape(b) for b in clause["clause_breaks"])),
-            topic_markers=frozenset(w.casefold() for w in clause.get("topic_markers", [])),
-            nominal=frozenset(w.casefold() for w in clause.get("nominal", [])),
+            topic_markers=word_set("topic_markers"),
+            nominal=word_set("nominal"),
         )

@@ -136,13 +136,12 @@ class EntityRules:
         """Number of leading words that are ministry portfolios ("pekerjaan umum dan perumahan rakyat")."""
         taken = 0
         while taken < len(lowered):
-            rest = lowered[taken:]
-            if rest[0] == "dan" and taken:
-                rest = rest[1:]
+            joiner = 1 if taken and lowered[taken] == "dan" else 0  # "… umum dan perumahan rakyat"
+            rest = lowered[taken + joiner :]
             size = next((n for n in range(min(4, len(rest)), 0, -1) if " ".join(rest[:n]) in self.portfolios), 0)
             if not size:
                 break
-            taken += size + (len(lowered) - taken - len(rest))
+            taken += joiner + size
         return taken
 
     def place_extent(self, text: str, start: int, end: int) -> tuple[int, int]:

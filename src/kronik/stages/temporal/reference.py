@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from kronik.kb import KnowledgeBase
@@ -34,8 +33,8 @@ def infer_reference(
     if stated:
         return max(stated), "the latest full date stated"
     pinned = [f for f in found if f.weekday is not None and f.day and f.month and not f.year]
-    named = Counter(f.year for f in found if f.kind in ("year", "monthyear") and f.year and f.year <= today.year)
-    named_year = max(named) if named else None
+    named_year = max((f.year for f in found if f.kind in ("year", "monthyear") and f.year and f.year <= today.year),
+                     default=None)
     spans = _office_spans(article, kb, rules)
     for f in pinned:
         assert f.month is not None and f.day is not None
