@@ -25,6 +25,7 @@ EVALUATORS: dict[str, str] = {
     "dates": "kronik.evaluation.dates",
     "quotes": "kronik.evaluation.quotes",
     "events": "kronik.evaluation.events",
+    "events-id": "kronik.evaluation.events_id",
     "clusters": "kronik.evaluation.clusters",
 }
 
@@ -35,6 +36,7 @@ DEFAULT_DATA: dict[str, str] = {
     "dates": "../shared/data/pfsa-id/dev-40.txt",
     "quotes": "../shared/data/pfsa-id/dev-40.txt",
     "events": "../shared/data/plover/PLOVER_GSR_CAMEO.txt",
+    "events-id": "../shared/data/id-events/pfsa-dev-32.json",
     "clusters": "../shared/data/ecbplus/ECB+",
 }
 
