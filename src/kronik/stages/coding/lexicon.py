@@ -3,26 +3,42 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from kronik.lang import load_resource
+from kronik.stages.coding.morphology import forms as inflect_root
+from kronik.stages.coding.morphology import voice_of
 
-__all__ = ["Trigger", "TriggerLexicon"]
+__all__ = ["Trigger", "TriggerLexicon", "alternation"]
+
+#: enclitics a trigger word may carry ("ditangkapnya", "menangkapnya", "penangkapan-nya")
+_ENCLITICS = ("nya", "lah", "kah", "pun")
 
 
 @dataclass(slots=True, frozen=True)
 class Trigger:
-    """What a trigger form means."""
+    """One sense of a trigger form."""
 
     type: str
     mode: str | None
-    symmetric: bool
-    passive: bool
-    needs_recipient: bool = False  # a generic verb ("membantu"): an event only when it names whom
+    voice: str = "active"  # active | passive | bare | nominal
+    symmetric: bool = False
+    needs_recipient: bool = False
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    complement: tuple[str, ...] = ()
+    not_context: frozenset[str] = frozenset()
+
+    @property
+    def passive(self) -> bool:
+        return self.voice == "passive"
 
 
-def _alt(words: list[str] | frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _english_inflections(form: str) -> list[str]:
@@ -39,83 +55,126 @@ def _english_inflections(form: str) -> list[str]:
     return sorted(v + tail for v in variants)
 
 
+def _entry_forms(entry: dict[str, Any], inflect: bool) -> Iterable[tuple[str, str, bool]]:
+    """(form, voice, needs_recipient) of every word an entry names."""
+    needs = bool(entry.get("needs_recipient", False))
+    for root in entry.get("roots", []):
+        for pattern in entry.get("affixes", []):
+            for form in inflect_root(root, pattern):
+                yield form, voice_of(pattern), needs
+    for key, voice, weak in (("forms", "active", needs), ("weak", "active", True),
+                             ("passive", "passive", needs), ("nouns", "nominal", needs)):
+        for form in entry.get(key, []):
+            if not inflect and voice == "active":
+                yield form, _written_voice(form.casefold()), weak
+                continue
+            for variant in (_english_inflections(form) if inflect and voice == "active" else [form]):
+                yield variant, voice, weak
+
+
+def _written_voice(form: str) -> str:
+    """The voice an Indonesian literal form shows by its affixes: "pe(r)-/ke- … -an" nouns are
+    nominal ("penangkapan", "pertemuan", "kesepakatan"), "di-" forms passive ("dilarang")."""
+    first = form.split()[0]
+    if len(first) > 5 and first.endswith("an") and first.startswith(("pe", "ke")):
+        return "nominal"
+    if len(first) > 4 and first.startswith("di") and first not in ("dialog", "diskusi", "diplomasi"):
+        return "passive"
+    return "active"
+
+
+def _senses(data: dict[str, Any], inflect: bool, nominal: frozenset[str]) -> dict[str, list[Trigger]]:
+    senses: dict[str, list[Trigger]] = {}
+    for entry in data["trigger"]:
+        for form, voice, needs in _entry_forms(entry, inflect):
+            key = form.casefold()
+            if voice == "active" and key in nominal:
+                voice = "nominal"
+
+            sense = Trigger(
+                entry["type"], entry.get("mode"), voice, bool(entry.get("symmetric", False)), needs,
+                frozenset(entry.get("object", [])), frozenset(entry.get("not_object", [])),
+                tuple(c.casefold() for c in entry.get("complement", [])),
+                frozenset(entry.get("not_context", [])),
+            )
+            if sense not in senses.setdefault(key, []):
+                senses[key].append(sense)
+    for word in data["clause"].get("not_triggers", []):
+        senses.pop(word.casefold(), None)
+    return senses
+
+
 @dataclass(slots=True)
 class TriggerLexicon:
-    """Trigger forms → meaning, and the clause words that qualify an event."""
+    """Trigger forms → senses, the noun classes that pick a sense, and the clause words."""
 
-    forms: dict[str, Trigger]
+    senses: dict[str, list[Trigger]]
     pattern: re.Pattern[str]
-    negation: re.Pattern[str]
-    future: re.Pattern[str]
-    hypothetical: re.Pattern[str]
-    background: re.Pattern[str]
-    recipient_cues: frozenset[str]
-    passive_agent: frozenset[str]
-    undergoer: re.Pattern[str]
-    source_cues: frozenset[str]
-    actor_nouns: frozenset[str]
-    actor_modifiers: frozenset[str]
-    person_pronoun: re.Pattern[str]  # "ia", "he" right before a trigger, up to two words between
-    pronouns: frozenset[str]
-    sports_terms: re.Pattern[str]
-    sports_min_terms: int
-    location_cues: frozenset[str]
-    both_sides: re.Pattern[str]
-    clause_break: re.Pattern[str]
-    topic_markers: frozenset[str]
-    nominal: frozenset[str]
-
-    def is_sports(self, text: str) -> bool:
-        """A match report: enough distinct sports terms that its attacks and holds are play."""
-        return len({m.group().casefold() for m in self.sports_terms.finditer(text)}) >= self.sports_min_terms
+    clause: dict[str, Any]
+    noun_classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    contexts: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, code: str) -> TriggerLexicon:
         data = load_resource(code, "triggers")
-        forms: dict[str, Trigger] = {}
-        inflect = code == "en"
-        for entry in data["trigger"]:
-            symmetric = bool(entry.get("symmetric", False))
-            for key, needs_recipient in (("forms", False), ("weak", True)):
-                for form in entry.get(key, []):
-                    for variant in (_english_inflections(form) if inflect else [form]):
-                        forms.setdefault(variant.casefold(),
-                                         Trigger(entry["type"], entry.get("mode"), symmetric, False, needs_recipient))
-            for form in entry.get("passive", []):
-                forms.setdefault(form.casefold(), Trigger(entry["type"], entry.get("mode"), symmetric, True))
         clause = data["clause"]
-        for word in clause.get("not_triggers", []):
-            forms.pop(word.casefold(), None)
-        flags = re.IGNORECASE
+        nominal = frozenset(w.casefold() for w in clause.get("nominal", []))
+        senses = _senses(data, code == "en", nominal)
+        enclitics = "|".join(_ENCLITICS) if code != "en" else ""
+        tail = f"(?:{enclitics})?" if enclitics else ""
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation(senses)}){tail}(?![\w-])", re.IGNORECASE)
+        classes: dict[str, set[str]] = {}
+        for name, words in data.get("objects", {}).items():
+            for word in words:
+                classes.setdefault(word.casefold(), set()).add(name)
+        contexts = {name: re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE)
+                    for name, words in data.get("contexts", {}).items()}
+        return cls(senses, pattern, clause, {w: frozenset(c) for w, c in classes.items()}, contexts)
 
-        def words(key: str) -> re.Pattern[str]:
-            return re.compile(rf"(?<![\w-])(?:{_alt(clause[key])})(?![\w-])", flags)
+    def senses_of(self, matched: str) -> tuple[str, list[Trigger]]:
+        """The trigger form a match stands for (enclitics stripped) and its senses."""
+        key = matched.casefold()
+        if key in self.senses:
+            return key, self.senses[key]
+        for enclitic in _ENCLITICS:
+            if key.endswith(enclitic) and key[: -len(enclitic)] in self.senses:
+                return key[: -len(enclitic)], self.senses[key[: -len(enclitic)]]
+        return key, []
 
-        def word_set(key: str) -> frozenset[str]:
-            return frozenset(w.casefold() for w in clause[key])
+    def words(self, key: str) -> frozenset[str]:
+        """A clause word list as a set of case-folded words."""
+        if key not in self._words:
+            self._words[key] = frozenset(w.casefold() for w in self.clause.get(key, []))
+        return self._words[key]
 
-        return cls(
-            forms=forms,
-            pattern=re.compile(rf"(?<![\w-])(?:{_alt(list(forms))})(?![\w-])", flags),
-            negation=re.compile(
-                rf"(?<![\w-])(?:{_alt(clause['negation'])})(?![\w-])\s+"
-                rf"(?:(?!(?:{_alt(clause['negation_scope_ends'])})(?![\w-]))[\w'-]+\s+){{0,4}}$", flags),
-            future=words("future"),
-            hypothetical=words("hypothetical"),
-            background=words("background"),
-            recipient_cues=word_set("recipient_cues"),
-            passive_agent=word_set("passive_agent"),
-            undergoer=re.compile(rf"(?<![\w-])(?:{_alt(clause['undergoer_verbs'])})\s+(?:[\w-]+\s+)?$", flags),
-            source_cues=word_set("source_cues"),
-            actor_nouns=word_set("actor_nouns"),
-            actor_modifiers=word_set("actor_modifiers"),
-            person_pronoun=re.compile(rf"(?<![\w-])(?:{_alt(clause['person_pronouns'])})\s+(?:[\w-]+\s+){{0,2}}$", flags),
-            pronouns=word_set("person_pronouns") | word_set("other_pronouns"),
-            sports_terms=words("sports_terms"),
-            sports_min_terms=int(clause["sports_min_terms"]),
-            location_cues=word_set("location_cues"),
-            both_sides=words("both_sides"),
-            clause_break=re.compile("|".join(re.escape(b) for b in clause["clause_breaks"])),
-            topic_markers=word_set("topic_markers"),
-            nominal=word_set("nominal"),
-        )
+    def regex(self, key: str, template: str = r"(?<![\w-])(?:{})(?![\w-])") -> re.Pattern[str]:
+        """A clause word list compiled into a pattern (``{}`` stands for the alternation)."""
+        cache = f"{key}|{template}"
+        if cache not in self._patterns:
+            self._patterns[cache] = re.compile(template.format(alternation(self.clause.get(key, []))), re.IGNORECASE)
+        return self._patterns[cache]
+
+    @property
+    def negation(self) -> re.Pattern[str]:
+        """A negation word within four words before a position (the pattern ends at ``$``), not
+        reaching past a word that opens another clause ("tidak menjelaskan kenapa ia ...")."""
+        if "|negation" not in self._patterns:
+            ends = alternation(self.clause["negation_scope_ends"])
+            self._patterns["|negation"] = re.compile(
+                rf"(?<![\w-])(?:{alternation(self.clause['negation'])})(?![\w-])\s+"
+                rf"(?:(?!(?:{ends})(?![\w-]))[\w'-]+\s+){{0,4}}$", re.IGNORECASE)
+        return self._patterns["|negation"]
+
+    @property
+    def clause_break(self) -> re.Pattern[str]:
+        """Where a sentence divides into clauses."""
+        if "|breaks" not in self._patterns:
+            self._patterns["|breaks"] = re.compile("|".join(re.escape(b) for b in self.clause["clause_breaks"]))
+        return self._patterns["|breaks"]
+
+    def is_sports(self, text: str) -> bool:
+        """A match report: enough distinct sports terms that its attacks and holds are play."""
+        found = {m.group().casefold() for m in self.regex("sports_terms").finditer(text)}
+        return len(found) >= int(self.clause["sports_min_terms"])

@@ -1,0 +1,132 @@
+"""Who a phrase names: the sector and country of an actor from the words of its phrase
+(``lang/<code>/actors.toml``), the way PETRARCH's agent dictionary and country-of-context work.
+
+Three tiers, most specific first: an institution in the phrase decides ("penyidik Kejaksaan Tinggi
+Papua" → JUD), then an office or title ("Bupati Waropen Yermias Bisay" → GOV), then a generic agent
+noun ("ratusan pelajar" → EDU); within a tier the leftmost word wins. Institutions and titles count
+when written with a capital; acronyms of three letters or fewer only in capitals ("PAN", "NU").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronik.lang import load_resource
+
+__all__ = ["ActorLexicon", "Classification"]
+
+_TIERS = ("institutions", "titles", "agents")
+_MAX_WORDS = 5
+
+
+@dataclass(slots=True, frozen=True)
+class Classification:
+    """What the words of a phrase say of its actor."""
+
+    sector: str | None
+    tier: int | None = None  # 0 institution, 1 title, 2 agent noun
+    keyword: str | None = None
+    domestic: bool = False  # names an Indonesian body or office
+    contextual: bool = False  # a role noun ("petugas") whose sector is the story's authority
+    head_sector: str | None = None  # the sector of the leftmost keyword (the phrase's head noun)
+    head_tier: int | None = None
+    head_keyword: str | None = None
+
+    @property
+    def headed_by_agent(self) -> bool:
+        """A phrase headed by a plain agent noun ("pendukung Partai X", "buruh PT Y"): its head
+        decides, not the institution it names."""
+        return self.head_tier == 2 and self.head_keyword is not None and not self.head_contextual
+
+    head_contextual: bool = False
+
+
+@dataclass(slots=True)
+class ActorLexicon:
+    """Keyword → sector per tier, and the words around actor phrases."""
+
+    keywords: tuple[dict[str, str], ...]
+    domestic: frozenset[str]
+    contextual: frozenset[str]
+    quantifiers: frozenset[str]
+    qualifiers: frozenset[str]
+    not_parties: frozenset[str]
+    suspects: frozenset[str]
+    generic_heads: frozenset[str]
+    ranks: frozenset[str]
+    pronouns: dict[str, str]  # pronoun → person | group | speaker
+    home_country: str | None
+    sector_aliases: dict[str, str]
+
+    @classmethod
+    def load(cls, code: str) -> ActorLexicon:
+        data = load_resource(code, "actors")
+        keywords = tuple(
+            {word.casefold(): sector for sector, words in data.get(tier, {}).items() for word in words}
+            for tier in _TIERS
+        )
+        words = data.get("words", {})
+        pronouns = {w.casefold(): kind for kind, ws in data.get("pronouns", {}).items() for w in ws}
+
+        def word_set(key: str) -> frozenset[str]:
+            return frozenset(w.casefold() for w in words.get(key, []))
+
+        return cls(keywords, word_set("domestic"), word_set("contextual"), word_set("quantifiers"),
+                   word_set("qualifiers"), word_set("not_parties"), word_set("suspects"), word_set("generic_heads"), word_set("ranks"), pronouns, data.get("home", {}).get("language"),
+                   dict(data.get("sector_aliases", {})))
+
+    def sector(self, code: str | None) -> str | None:
+        """A sector code of another dictionary (Phoenix "COP") as the code used here ("POL")."""
+        return self.sector_aliases.get(code, code) if code else None
+
+    def keyword_at(self, tokens: list[str], i: int, *, any_case: bool = False) -> tuple[int, int, str] | None:
+        """The longest keyword starting at token ``i``: (tier, length, keyword), or None.
+
+        Institutions and titles need a capital letter in the text (acronyms: all capitals) unless
+        ``any_case``; agent nouns match in any case."""
+        for size in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+            words = tokens[i : i + size]
+            key = " ".join(words).casefold()
+            for tier, table in enumerate(self.keywords):
+                if key not in table:
+                    continue
+                if tier < 2 and not any_case and not _capitalised(words[0], key):
+                    continue
+                return tier, size, key
+        return None
+
+    def classify(self, tokens: list[str], *, any_case: bool = True) -> Classification:
+        """The sector a phrase's words give its actor (most specific tier, then leftmost)."""
+        best: tuple[int, int, str] | None = None  # (tier, position, keyword)
+        head: tuple[int, int, str] | None = None
+        domestic = False
+        i = 0
+        while i < len(tokens):
+            found = self.keyword_at(tokens, i, any_case=any_case)
+            if found is None:
+                i += 1
+                continue
+            tier, size, key = found
+            domestic = domestic or key in self.domestic
+            if best is None or tier < best[0]:
+                best = (tier, i, key)
+            head = head or (tier, i, key)
+            i += size
+        if best is None:
+            return Classification(None, domestic=domestic)
+        tier, _, key = best
+        assert head is not None
+        return Classification(self.keywords[tier][key], tier, key, domestic, key in self.contextual,
+                              self.keywords[head[0]][head[2]], head[0], head[2], head[2] in self.contextual)
+
+    def is_not_party(self, text: str) -> bool:
+        """A law, document, programme or event name ("RUU Cipta Kerja", "Pilkada 2020")."""
+        words = text.casefold().split()
+        return bool(words) and (words[0] in self.not_parties or " ".join(words[:2]) in self.not_parties
+                                or text.casefold() in self.not_parties)
+
+
+def _capitalised(word: str, key: str) -> bool:
+    if len(key) <= 3 and " " not in key:
+        return word.isupper()
+    return word[:1].isupper()

@@ -1,0 +1,460 @@
+"""The parties of an Indonesian trigger by voice, and the sense its object picks (see
+``indonesian.py`` for the grammar in words)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kronik.stages.coding.lexicon import Trigger, TriggerLexicon
+from kronik.stages.coding.parties import NAMED_KINDS, Party, Token
+from kronik.stages.coding.record import Coded
+
+__all__ = ["Arguments", "SentenceView", "find_arguments"]
+
+_AUTHORITY = frozenset({"POL", "JUD", "GOV", "MIL"})
+#: nominal events whose genitive party ("kunjungan Presiden", "unjuk rasa buruh") is the actor
+_GENITIVE_ACTOR = frozenset({"CONSULT", "AID", "PROTEST", "THREATEN", "COOPERATE", "SUPPORT", "REJECT",
+                             "REQUEST", "AGREE", "CONCEDE", "MOBILIZE", "RETREAT"})
+_DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
+#: numerals and classifiers before an object noun ("satu truk", "dua buah mobil")
+_COUNTERS = frozenset({"satu", "sebuah", "buah", "unit", "ekor", "lembar", "sejumlah", "beberapa", "berbagai",
+                       "sebanyak", "belasan", "puluhan", "ratusan", "ribuan", "dua", "tiga", "empat", "lima"})
+
+
+@dataclass(slots=True)
+class Arguments:
+    """What the grammar found for one trigger."""
+
+    actors: list[Party] = field(default_factory=list)
+    recipients: list[Party] = field(default_factory=list)
+    location: str | None = None
+    symmetric: bool = False
+    subjectless: bool = False  # the verb's subject or the nominal's agent is not in the clause
+    anaphoric: bool = False  # "penangkapan tersebut": a mention of an event told before
+    coordinated: bool = False  # a verb joined to an earlier one, sharing its subject
+    undergoer: bool = False  # "X menghadapi sanksi dari Y": the text says who does it, or leaves it out
+    requested: bool = False
+    inferred_actor: bool = False
+    sentence_authorities: list[Party] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """A sentence's tokens and parties with the lookups the grammar needs."""
+
+    text: str
+    sentence: tuple[int, int]
+    tokens: list[Token]
+    parties: list[Party]
+    lexicon: TriggerLexicon
+    dates: list[tuple[int, int]] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lowers = [t.lower for t in self.tokens]
+
+    def index(self, offset: int) -> int:
+        """The first token starting at or after ``offset``."""
+        for i, token in enumerate(self.tokens):
+            if token.start >= offset:
+                return i
+        return len(self.tokens)
+
+    def in_date(self, i: int) -> bool:
+        return any(a <= self.tokens[i].start < b for a, b in self.dates)
+
+    def party_at(self, i: int) -> Party | None:
+        return next((p for p in self.parties if p.first <= i < p.last), None)
+
+    def before(self, i: int, floor: int, *, skip: str = "aux") -> int:
+        """The token before ``i`` past the words of clause list ``skip`` (-1 when none)."""
+        words = self.lexicon.words(skip)
+        j = i - 1
+        while j >= floor and self.lowers[j] in words:
+            j -= 1
+        return j if j >= floor else -1
+
+    def negated(self, offset: int, clause_start: int) -> bool:
+        """A negation among the aspect words right before the trigger ("tidak akan memeriksa");
+        one inside a party's name ("orang tak dikenal") does not count."""
+        c0 = self.index(clause_start)
+        negation = self.lexicon.words("negation")
+        aux = self.lexicon.words("aux") | negation
+        j = self.index(offset) - 1
+        while j >= c0 and self.lowers[j] in aux and self.party_at(j) is None:
+            if self.lowers[j] in negation:
+                return True
+            j -= 1
+        return False
+
+    def unreal(self, offset: int, clause_start: int) -> bool:
+        """An obligation, condition, hope, purpose or attempt right before the trigger (past its
+        aspect words and subject): "harus diperiksa", "untuk menangkap", "berharap pelaku ditangkap"."""
+        c0 = self.index(clause_start)
+        j = self.before(self.index(offset), c0)
+        party = self.party_at(j) if j >= 0 else None
+        if party is not None:
+            j = self.before(party.first, c0)
+        return j >= 0 and self.lowers[j] in self.lexicon.words("unreal")
+
+    def word_before_is_topic(self, offset: int) -> bool:
+        i = self.index(offset)
+        return i > 0 and self.lowers[i - 1] in self.lexicon.words("topic_markers")
+
+    def choose_sense(self, senses: list[Trigger], span: tuple[int, int], clause: tuple[int, int]
+                     ) -> tuple[Trigger] | None:
+        """The first sense whose object, complement and voice fit the sentence."""
+        a, b = self.index(span[0]), self.index(span[1])
+        c0, c1 = self.index(clause[0]), self.index(clause[1])
+        enclitic = self.text[span[0] : span[1]].casefold().endswith("nya")
+        for sense in senses:
+            if sense.voice == "bare" and not self._pronoun_before(a, c0):
+                continue
+            if sense.voice != "bare" and self._pronoun_before(a, c0) and any(s.voice == "bare" for s in senses):
+                continue
+            classes = self._object_classes(sense.voice, (a, b), (c0, c1), enclitic)
+            if sense.objects and not sense.objects & classes and (classes or sense.voice != "nominal"):
+                continue  # (a nominal followed by a word of no known class keeps its sense)
+            if sense.not_objects & classes:
+                continue
+            if sense.complement and not self._complement(sense.complement, b, c1):
+                continue
+            if any(self.lexicon.contexts[c].search(self.text, *self.sentence) for c in sense.not_context):
+                continue
+            return (sense,)
+        return None
+
+    def _pronoun_before(self, a: int, c0: int) -> bool:
+        j = self.before(a, c0)
+        party = self.party_at(j) if j >= 0 else None
+        return party is not None and party.kind == "pronoun" and party.pronoun == "speaker"
+
+    def _complement(self, complements: tuple[str, ...], b: int, c1: int) -> bool:
+        """One of the words that must follow the trigger for this sense; "@authority": a party of
+        the police, prosecutors or government behind "ke"/"kepada" later in the clause."""
+        window = " " + " ".join(self.lowers[b : b + 6]) + " "
+        if any(f" {c} " in window for c in complements if not c.startswith("@")):
+            return True
+        if "@authority" in complements:
+            return any(p.first > b and p.last <= c1 and p.sector in _AUTHORITY and p.first > 0
+                       and self.lowers[p.first - 1] in ("ke", "kepada") for p in self.parties)
+        return False
+
+    def _object_classes(self, voice: str, trigger: tuple[int, int], clause: tuple[int, int], enclitic: bool) -> set[str]:
+        a, b = trigger
+        c0, c1 = clause
+        classes: set[str] = {"party", "human"} if enclitic else set()
+        if voice in ("passive", "bare"):
+            j = self.before(a, c0)
+            if voice == "bare" and j >= 0:
+                j = self.before(j, c0)
+            if j < 0 or not self.tokens[j].text[:1].isalnum():  # "Diamankan pula kaset …": look after
+                return classes | self._object_classes("active", trigger, clause, False)
+        else:
+            j = b
+            skip = self.lexicon.words("object_skip")
+            while j < c1 and (self.lowers[j] in skip or self.lowers[j].isdigit()
+                              or self.lowers[j] in _COUNTERS):
+                j += 1
+            j = j if j < c1 else -1
+        if j < 0 or not self.tokens[j].text[:1].isalnum():
+            return classes | {"none"}
+        nouns = self.lexicon.noun_classes
+        pair = f"{self.lowers[j - 1]} {self.lowers[j]}" if voice in ("passive", "bare") and j > 0 else \
+            " ".join(self.lowers[j : j + 2])
+        classes |= nouns.get(pair, frozenset()) | nouns.get(self.lowers[j], frozenset())
+        if self.lowers[j] in self.lexicon.words("clause_words"):
+            classes.add("clause")
+        party = self.party_at(j)
+        if party is not None and party.kind not in ("place", "document"):
+            classes.add("party")
+            if party.human and not (party.entity is not None and party.entity.type == "GPE"):
+                classes.add("human")
+        return classes
+
+
+def _usable(view: SentenceView, party: Party) -> bool:
+    if party.kind in ("place", "document"):
+        return False
+    if party.entity is not None and party.entity.type == "GPE" and party.first > 0:
+        cue = view.lowers[party.first - 1]
+        return cue not in view.lexicon.words("location_cues") and cue not in view.lexicon.words("destination_cues")
+    return True
+
+
+def _oblique(view: SentenceView, party: Party) -> bool:
+    """Governed by a preposition ("di China"), or joined to a party that is ("di China dan Rusia")."""
+    if party.first == 0:
+        return False
+    cue = view.lowers[party.first - 1]
+    if cue in view.lexicon.words("obliques"):
+        return True
+    if cue in ("dan", "serta"):
+        joined = next((p for p in view.parties if p.last == party.first - 1), None)
+        return joined is not None and _oblique(view, joined)
+    return False
+
+
+def _with_coordinated(view: SentenceView, party: Party, pool: list[Party], leftwards: bool) -> list[Party]:
+    """A party and those joined to it by "dan", "serta" or a comma."""
+    group = [party]
+    joiners = {"dan", "serta", "maupun", "bersama", "beserta"}
+    current = party
+    ordered = sorted(pool, key=lambda p: p.first, reverse=leftwards)
+    for other in ordered:
+        gap = view.lowers[other.last : current.first] if leftwards else view.lowers[current.last : other.first]
+        if (other.first < current.first) != leftwards or other is current:
+            continue
+        if gap and all(w in joiners for w in gap) and _usable(view, other):
+            group.append(other)
+            current = other
+    return group
+
+
+def _verbish(word: str) -> bool:
+    """A word shaped like a verb by its prefix (meN-, di-, ber-, ter-, memper-)."""
+    return len(word) > 4 and word.isalpha() and word.startswith(("me", "di", "ber", "ter", "per"))
+
+
+def _nationality(view: SentenceView, party: Party, ends: dict[int, Party]) -> bool:
+    """A country right before or after a name ("Huawei China", "operator Rusia Megafon"): a modifier."""
+    if party.entity is None or party.entity.type != "GPE":
+        return False
+    before = ends.get(party.first)
+    after = next((p for p in view.parties if p.first == party.last), None)
+    return any(p is not None and p.kind in NAMED_KINDS and p.entity is not None
+               and p.entity.type in ("ORG", "PERSON") for p in (before, after))
+
+
+def _subject(view: SentenceView, i: int, c0: int) -> list[Party]:
+    """The subject of the verb at token ``i``: walking back through aspect words, dates, commas,
+    prepositional phrases and a report's speech verb ("X mengatakan, telah menangkap …": X's side
+    acted) to the first party; a common noun on the way means the subject is no party. A verb
+    after "dan" shares the subject of the verb before ("menangkap X dan menahannya")."""
+    lex = view.lexicon
+    aux, obliques, speech = lex.words("aux"), lex.words("obliques"), lex.words("speech_verbs")
+    ends = {p.last: p for p in view.parties if p.first >= c0}
+    j = i - 1
+    shared = False  # past "dan" + verb: looking for the subject of the first verb
+    while j >= c0:
+        party = ends.get(j + 1)
+        if party is not None:
+            object_of_verb = party.first > 0 and _verbish(view.lowers[party.first - 1])
+            if _usable(view, party) and not _oblique(view, party) and not _nationality(view, party, ends) \
+                    and not (shared and object_of_verb):
+                return _listed(view, party, c0, ends)
+            j = party.first - 1
+            continue
+        word = view.lowers[j]
+        if word == "," and j > c0:
+            k = j - 1
+            while k > c0 and view.lowers[k] != ",":
+                k -= 1
+            if view.lowers[k] == "," and view.lowers[k + 1] in lex.words("subordinators"):
+                j = k - 1  # "X, saat dihubungi, mengatakan": past the parenthesis
+                continue
+        if word in lex.words("coordinators") and not shared and view.before(i, c0) == j:
+            shared = True
+        if shared or word in aux or word in obliques or word in speech or word == "bahwa" \
+                or not word[:1].isalpha() or view.in_date(j) or word in lex.words("subject_qualifiers"):
+            j -= 1
+            continue
+        return []
+    return []
+
+
+def _listed(view: SentenceView, party: Party, c0: int, ends: dict[int, Party]) -> list[Party]:
+    """A subject and the parties listed before it ("MTS dan Huawei", "Alibaba, MegaFon, Mail.ru,
+    dan RDIF"), past descriptors ("operator", "grup internet") and nationalities."""
+    group = [party]
+    joined = False
+    j = party.first - 1
+    while j >= c0:
+        other = ends.get(j + 1)
+        if other is not None:
+            if _nationality(view, other, ends) or (other.kind == "phrase" and not joined) or _oblique(view, other):
+                j = other.first - 1
+                continue
+            if not joined or not _usable(view, other):
+                break
+            group.append(other)
+            joined = False
+            j = other.first - 1
+            continue
+        word = view.lowers[j]
+        if word in (",", "dan", "serta", "maupun", "beserta"):
+            joined = True
+        elif not (word.isalpha() and word.islower() and not _verbish(word)) or word in view.lexicon.words("speech_verbs"):
+            break
+        j -= 1
+    return group[::-1]
+
+
+def _relative_head(view: SentenceView, i: int, c0: int) -> list[Party]:
+    """"X yang ditangkap": the head before "yang" (which may stand before the clause)."""
+    j = i - 1
+    aux = view.lexicon.words("aux") - {"yang"}
+    while j >= 0 and view.lowers[j] in aux:
+        j -= 1
+    if j < 0 or view.lowers[j] != "yang":
+        return []
+    heads = [p for p in view.parties if p.last <= j and p.last >= j - 1 and _usable(view, p)]
+    return heads[-1:]
+
+
+def _main_subject(view: SentenceView, a: int, c0: int) -> list[Party]:
+    """"Selain memecat tiga perwira, Polri juga ...": a verb in an opening subordinate clause takes
+    the subject of the main clause after the comma."""
+    if a <= c0 or view.lowers[c0] not in view.lexicon.words("subordinators"):
+        return []
+    comma = next((k for k in range(a, len(view.lowers)) if view.lowers[k] == ","), None)
+    if comma is None:
+        return []
+    party = next((p for p in view.parties if p.first in (comma + 1, comma + 2) and _usable(view, p)), None)
+    return [party] if party is not None else []
+
+
+def _first_after(view: SentenceView, b: int, c1: int, *, cues: frozenset[str] | None = None,
+                 exclude: tuple[Party, ...] = ()) -> list[Party]:
+    """The first party after token ``b`` in the clause (behind one of ``cues`` when given),
+    stopping at the speaker of a report ("…, kata X")."""
+    speech = view.lexicon.words("speech_verbs")
+    right = [p for p in view.parties if p.first >= b and p.last <= c1 and _usable(view, p) and p not in exclude]
+    for party in right:
+        cue = view.lowers[party.first - 1] if party.first > 0 else ""
+        if cue in speech:
+            return []
+        if cue in view.lexicon.words("location_cues") and party.entity is not None and party.entity.type in ("GPE", "LOC"):
+            continue
+        if cues is not None and cue not in cues:
+            continue
+        if cue == "oleh":
+            continue
+        return _with_coordinated(view, party, right, leftwards=False)
+    return []
+
+
+def _agent_after(view: SentenceView, b: int, c1: int) -> list[Party]:
+    """A passive's agent: right after the verb, or behind "oleh"."""
+    obliques = view.lexicon.words("obliques")
+    for party in view.parties:
+        if party.first < b or party.last > c1 or not _usable(view, party):
+            continue
+        cue = view.lowers[party.first - 1] if party.first > 0 else ""
+        if cue == "oleh" or (party.first <= b + 1 and cue not in obliques):
+            pool = [p for p in view.parties if p.first >= party.first and p.last <= c1 and _usable(view, p)]
+            return _with_coordinated(view, party, pool, leftwards=False)
+    return []
+
+
+def _location(view: SentenceView, c0: int, c1: int) -> str | None:
+    cues = view.lexicon.words("location_cues")
+    for party in view.parties:
+        placed = party.kind == "place" or (party.first > 0 and view.lowers[party.first - 1] in cues)
+        if c0 <= party.first and party.last <= c1 and party.entity is not None \
+                and party.entity.type in ("GPE", "LOC") and placed:
+            return view.text[party.start : party.end]
+    return None
+
+
+def _done_by(view: SentenceView, b: int, c1: int) -> list[Party]:
+    """"Penangkapan dilakukan KPK", "penggeledahan yang dilakukan Densus 88": the agent after a
+    passive light verb following the nominal."""
+    j = b
+    while j < c1 and view.lowers[j] in view.lexicon.words("aux"):
+        j += 1
+    if j >= c1 or view.lowers[j] not in view.lexicon.words("passive_light_verbs"):
+        return []
+    party = next((p for p in view.parties if p.first in (j + 1, j + 2) and p.last <= c1 and _usable(view, p)), None)
+    return [party] if party is not None else []
+
+
+def _clause_subject(view: SentenceView, a: int, c0: int) -> list[Party]:
+    """The first party of the clause before ``a`` that no preposition governs: its subject."""
+    for party in view.parties:
+        if c0 <= party.first and party.last <= a and _usable(view, party) and not _oblique(view, party):
+            return [party]
+    return []
+
+
+def _nominal(view: SentenceView, trigger: Trigger, span: tuple[int, int], clause: tuple[int, int],
+             args: Arguments) -> None:
+    a, b = span
+    c0, c1 = clause
+    lex = view.lexicon
+    j = view.before(a, c0)
+    k = view.before(j, c0) if j >= 0 else -1
+    verb = next((x for x in (j, k) if x >= 0 and (view.lowers[x] in lex.words("light_verbs")
+                                                   or view.lowers[x] in lex.words("undergoer_verbs"))), -1)
+    if verb >= 0 and view.lowers[verb] in lex.words("undergoer_verbs"):
+        args.undergoer = True
+        args.recipients = _subject(view, verb, c0)  # "Iran menghadapi sanksi dari Uni Eropa"
+        nxt = view.party_at(b)
+        genitive = [nxt] if nxt is not None and nxt.first == b and _usable(view, nxt) else []
+        args.actors = _first_after(view, b, c1, cues=lex.words("source_cues")) or genitive
+    elif verb >= 0:
+        args.actors = _subject(view, verb, c0)
+        targets = lex.words("recipient_cues") | {"kepada", "terhadap"}
+        args.recipients = _first_after(view, b, c1, cues=targets) or _first_after(view, b, c1)
+    else:
+        agents = [p for p in view.parties if p.first > b and p.last <= c1 and p.first > 0
+                  and view.lowers[p.first - 1] == "oleh"]
+        pool = [p for p in view.parties if p.first > b and p.last <= c1 and _usable(view, p)]
+        args.actors = (_with_coordinated(view, agents[0], pool, leftwards=False) if agents else []) or \
+            _done_by(view, b, c1)
+        nxt = view.party_at(b)
+        if nxt is not None and nxt.first == b and _usable(view, nxt) and not args.actors:
+            if trigger.type in _GENITIVE_ACTOR or nxt.sector in _AUTHORITY:
+                args.actors = [nxt]
+            else:
+                args.recipients = [nxt]
+        if not args.recipients:
+            cues = frozenset({"terhadap", "kepada", "pada", "atas", "bagi"})
+            args.recipients = _first_after(view, b, c1, cues=cues, exclude=tuple(args.actors))
+    if not args.actors and trigger.type in _GENITIVE_ACTOR:
+        args.actors = _clause_subject(view, a, c0)  # "Xi tiba di Moskow dalam rangka kunjungan ke Rusia"
+    args.anaphoric = b < len(view.lowers) and view.lowers[b] in _DEMONSTRATIVES
+    args.subjectless = not args.actors
+
+
+def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], clause: tuple[int, int],
+                   in_sentence: list[Coded]) -> Arguments:
+    """The actors, recipients and location of one trigger."""
+    a, b = view.index(span[0]), view.index(span[1])
+    c0, c1 = view.index(clause[0]), view.index(clause[1])
+    args = Arguments(symmetric=trigger.symmetric, location=_location(view, c0, c1))
+    args.sentence_authorities = [p for p in view.parties if p.sector in _AUTHORITY and p.kind in NAMED_KINDS
+                                 and (p.entity is None or p.entity.type != "GPE") and not _oblique(view, p)]
+    if trigger.voice == "nominal":
+        _nominal(view, trigger, (a, b), (c0, c1), args)
+        return args
+    if trigger.voice == "passive":
+        args.actors = _agent_after(view, b, c1)
+        args.recipients = _subject(view, a, c0) or _relative_head(view, a, c0) or \
+            _first_after(view, b, c1, exclude=tuple(args.actors))
+        args.subjectless = not args.actors
+        return args
+    if trigger.voice == "bare":
+        agent = view.before(a, c0)
+        party = view.party_at(agent)
+        args.actors = [party] if party is not None else []
+        args.recipients = _subject(view, party.first if party else a, c0) or _relative_head(view, agent, c0)
+        return args
+    args.actors = _subject(view, a, c0) or _relative_head(view, a, c0) or _main_subject(view, a, c0)
+    joined = view.before(a, 0)
+    if joined >= 0 and view.lowers[joined] in view.lexicon.words("coordinators") and in_sentence and \
+            not any(p.first > joined for p in args.actors):
+        args.actors = []  # "menangkap X dan menyita Y": the second verb shares the first one's subject
+        args.coordinated = True
+    args.recipients = _first_after(view, b, c1, exclude=tuple(args.actors)) or _destination(view, trigger, b, c1)
+    args.subjectless = not args.actors
+    return args
+
+
+def _destination(view: SentenceView, trigger: Trigger, b: int, c1: int) -> list[Party]:
+    """The country or place a visit goes to ("berkunjung ke Jepang", "tiba di Moskow")."""
+    if trigger.mode != "visit":
+        return []
+    cues = view.lexicon.words("destination_cues") | ({"di"} if view.lowers[b - 1] == "di" else set())
+    return [p for p in view.parties if b <= p.first and p.last <= c1 and p.entity is not None
+            and p.entity.type in ("GPE", "LOC") and p.first > 0 and view.lowers[p.first - 1] in cues][:1]

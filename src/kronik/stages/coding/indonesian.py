@@ -1,0 +1,279 @@
+"""Indonesian clauses → events, by the clause grammar of Indonesian news.
+
+For each trigger (a form the morphology made from a root, or a listed word) the sense is chosen by
+its object ("membakar rumah" → ASSAULT, "menahan diri" → nothing), then its parties by voice:
+
+* active (meN-, ber-): the actor is the subject — the nearest party before the verb that no
+  preposition governs (a relative "yang" leaves its head there; a coordinated verb shares the
+  subject of the one before); the recipient is the first party after it;
+* passive (di-, ter-): the subject is the recipient; the agent follows the verb directly or after
+  "oleh" ("X ditangkap polisi", "ditetapkan sebagai tersangka oleh KPK");
+* object-focus (bare root after a pronoun: "dua pelaku kami tangkap"): the pronoun is the agent;
+* nominal (peN-an, "unjuk rasa"): a light verb before it acts as its verb ("melakukan penangkapan
+  terhadap X"), an undergoer verb makes its subject the recipient ("menjalani pemeriksaan"), the
+  party right after it is its actor when an authority, else its recipient.
+
+Pronouns resolve through the discourse ("kami" in a police chief's quote: the police); an event whose
+agent is left unsaid takes the story's authority (COERCE, ACCUSE, SANCTION, MOBILIZE) or the parties of
+the last event of its type (a later "penyerangan" of the same attack).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from kronik.model import Article, Entity
+from kronik.stages.coding.actors import ActorLexicon
+from kronik.stages.coding.arguments import Arguments, SentenceView, find_arguments
+from kronik.stages.coding.clauses import clauses, event_date
+from kronik.stages.coding.discourse import AUTHORITY_SECTORS, Discourse
+from kronik.stages.coding.lexicon import Trigger, TriggerLexicon
+from kronik.stages.coding.parties import NAMED_KINDS, Party, PartyFinder, tokenize
+from kronik.stages.coding.record import Coded
+
+__all__ = ["IndonesianCoder"]
+
+_PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+#: events whose unsaid agent is the authority of the story
+_AUTHORITY_EVENTS = frozenset({"COERCE", "ACCUSE", "SANCTION", "MOBILIZE"})
+_ENFORCEMENT_EVENTS = frozenset({"COERCE", "ACCUSE"})
+#: events whose later bare mentions carry the parties of the first
+_CARRIED_EVENTS = frozenset({"ASSAULT", "PROTEST", "THREATEN", "COERCE", "ACCUSE", "SANCTION", "MOBILIZE"})
+#: events whose clause after the trigger tells what was asked, threatened or sentenced, not done
+_GOVERNING = frozenset({"REQUEST", "THREATEN"})
+#: cooperation that, denied, is a refusal (PLOVER REJECT)
+_COOPERATIVE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
+#: roles in which an unnamed person ("dua orang", "sekelompok orang") is a suspect
+_SUSPECT_RECIPIENT = frozenset({"COERCE", "ACCUSE"})
+_SUSPECT_ACTOR = frozenset({"ASSAULT", "THREATEN"})
+
+
+@dataclass(slots=True)
+class _Article:
+    article: Article
+    state: Discourse
+    finder: PartyFinder
+    entities: dict[str, Entity]
+    mentions: list[tuple[int, int, Entity]]
+    dates: list[tuple[int, int]]
+    names: list[tuple[int, int]]
+    coded: list[Coded] = field(default_factory=list)
+
+
+class IndonesianCoder:
+    """Codes the triggers of an Indonesian (or Malay) article."""
+
+    def __init__(self, lexicon: TriggerLexicon, actors: ActorLexicon, outlets: dict[str, str],
+                 place_country: Callable[[str], str | None]) -> None:
+        self.lexicon = lexicon
+        self.actors = actors
+        self.outlets = outlets
+        self.place_country = place_country
+        self.both_sides = lexicon.regex("both_sides", r"(?:{})")
+
+    def home_country(self, article: Article) -> str | None:
+        """The country of unmarked agents ("polisi", "warga"): the dateline's, else the outlet's,
+        else the country most of the article's places lie in, else the language's home."""
+        line = article.dateline
+        if line is not None and line.place:
+            country = self.place_country(" ".join(line.place.split()).title())
+            if country:
+                return country
+        for outlet in (line.outlet if line else None, article.source.outlet):
+            if outlet and outlet.casefold() in self.outlets:
+                return self.outlets[outlet.casefold()]
+        places = Counter(e.country for e in article.entities if e.country and (
+            e.type == "LOC" or (e.type == "GPE" and any(_located(article.text, m.start) for m in e.mentions))))
+        ranked = places.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return self.actors.home_country if not ranked else None
+
+    def code(self, article: Article) -> list[Coded]:
+        home = self.home_country(article)
+        line = article.dateline
+        opening = line.end if line is not None and line.start is not None and line.end is not None else 0
+        mentions = sorted((m.start, m.end, e) for e in article.entities if e.type in _PARTY_TYPES
+                          for m in e.mentions if m.start >= opening)
+        context = _Article(
+            article=article, state=Discourse(article, self.actors, home), finder=PartyFinder(self.actors, home),
+            entities={e.id: e for e in article.entities}, mentions=mentions,
+            dates=[(d.start, d.end) for d in article.dates], names=[(m[0], m[1]) for m in mentions],
+        )
+        for sentence in article.sentences:
+            self._sentence(context, sentence)
+        return context.coded
+
+    def _sentence(self, context: _Article, sentence: tuple[int, int]) -> None:
+        article = context.article
+        tokens = tokenize(article.text, sentence)
+        inside = [m for m in context.mentions if sentence[0] <= m[0] and m[1] <= sentence[1]]
+        parties = context.finder.find(article, tokens, inside, context.dates)
+        context.state.learn(parties)
+        view = SentenceView(article.text, sentence, tokens, parties, self.lexicon, context.dates)
+        in_sentence: list[Coded] = []
+        for clause in clauses(article.text, sentence, self.lexicon):
+            governor = clause[1]  # where the content of a request, threat or verdict begins
+            for match in self.lexicon.pattern.finditer(article.text, clause[0], clause[1]):
+                if any(a < match.end() and match.start() < b for a, b in context.names):
+                    continue  # part of a name ("Komisi Pemberantasan Korupsi")
+                if match.start() >= governor:
+                    continue  # "meminta Juliari untuk menyerahkan diri": what was asked, not done
+                if in_sentence and self._object_of_last(view, in_sentence[-1], match):
+                    continue  # "menandatangani nota kesepahaman": the verb's object, one event
+                event = self._code(context, view, clause, (match.start(), match.end()), in_sentence)
+                if event is not None:
+                    in_sentence.append(event)
+
+                    if event.type in _GOVERNING or event.mode == "find liable":
+                        governor = min(governor, match.end())
+        context.coded.extend(in_sentence)
+        context.state.remember(parties)
+
+    def _object_of_last(self, view: SentenceView, last: Coded, match: re.Match[str]) -> bool:
+        """A nominal trigger right after a verb trigger of the same type is its object."""
+        _, senses = self.lexicon.senses_of(match.group())
+        if not senses or senses[0].voice != "nominal" or senses[0].type != last.type or last.span is None:
+            return False
+        return view.index(match.start()) - view.index(last.span[1]) <= 1
+
+    def _code(self, context: _Article, view: SentenceView, clause: tuple[int, int], span: tuple[int, int],
+              in_sentence: list[Coded]) -> Coded | None:
+        text = view.text
+        _, senses = self.lexicon.senses_of(text[span[0] : span[1]])
+        if view.word_before_is_topic(span[0]):
+            return None  # "Peraturan ... tentang Pemberian Bantuan", "soal penangkapan"
+        chosen = view.choose_sense(senses, span, clause)
+        if chosen is None or view.unreal(span[0], clause[0]):
+            return None  # no sense fits; or an obligation, condition, hope or purpose, not a report
+        trigger = chosen[0]
+        if view.negated(span[0], clause[0]):
+            if trigger.type not in _COOPERATIVE:
+                return None  # "tidak menangkap": nothing happened
+            trigger = replace(trigger, type="REJECT", mode="refuse")  # "tidak akan mendukung": a refusal
+        args = find_arguments(view, trigger, span, clause, in_sentence)
+        explicit = bool(args.actors or args.recipients)
+        self._resolve(context, view, args, span)
+        anchored = self._complete(context, trigger, args, span[0])
+        continuing = args.anaphoric and trigger.type in context.state.events
+        if not (explicit or anchored or continuing) or not self._acceptable(context, trigger, args, continuing):
+            return None
+        self._as_suspects(trigger, args)
+        return self._record(context, view, trigger, args, (clause, span))
+
+    def _resolve(self, context: _Article, view: SentenceView, args: Arguments, span: tuple[int, int]) -> None:
+        """Pronouns to the parties they stand for; a party never its own recipient."""
+        state = context.state
+
+        def resolved(parties: list[Party]) -> list[Party]:
+            out: list[Party] = []
+            for party in parties:
+                before = [p for p in view.parties if p.end <= party.start]
+                if self.both_sides.fullmatch(party.name) or (args.symmetric and party.pronoun == "group"):
+                    reals = state.principals()  # "kedua pemimpin": the two sides named before
+                else:
+                    real = state.resolve(party, span[0], before, context.entities)
+                    reals = [real] if real is not None else []
+                out += [r for r in reals if all(r.key != p.key for p in out)]
+            return out
+
+        args.actors = resolved(args.actors)
+        args.recipients = [r for r in resolved(args.recipients)
+                           if args.symmetric or all(r.key != a.key for a in args.actors)]
+
+    def _complete(self, context: _Article, trigger: Trigger, args: Arguments, offset: int) -> bool:
+        """Unsaid agents from the story: the subject shared with the verb before, the speaker of a
+        quote, the story's authority, or the parties of the last event of the same type. True when
+        the event continues an earlier one whose parties the text named."""
+        state = context.state
+        previous = state.events.get(trigger.type)
+        carried = previous is not None and trigger.type in _CARRIED_EVENTS and (
+            args.subjectless or trigger.voice in ("nominal", "passive")) and previous[2]
+        if not args.actors:
+            speaker = state.speaker(offset, context.entities)
+            if args.coordinated and state.last_actors:
+                args.actors = list(state.last_actors)
+            elif speaker is not None and trigger.voice in ("active", "bare"):
+                args.actors = [speaker]
+            elif trigger.type in _AUTHORITY_EVENTS and (trigger.voice != "active" or args.subjectless) \
+                    and not args.undergoer:
+                taken = tuple(r.key for r in args.recipients)
+                here = [p for p in args.sentence_authorities if p.key not in taken]
+                authority = here[0] if here else state.authority(taken, enforcer=trigger.type in _ENFORCEMENT_EVENTS)
+                args.actors = [authority] if authority is not None else []
+            args.inferred_actor = bool(args.actors)
+        if not args.actors and carried and previous is not None:
+            args.actors = list(previous[0])
+            args.inferred_actor = True
+        if not args.recipients and carried and previous is not None:
+            keys = {a.key for a in args.actors}
+            args.recipients = [r for r in previous[1] if r.key not in keys]
+        return carried
+
+    def _acceptable(self, context: _Article, trigger: Trigger, args: Arguments, continuing: bool) -> bool:
+        if continuing:
+            return True  # "kunjungan ini": merges into the event told before
+        sides = len({p.key for p in args.actors + args.recipients})
+        if trigger.needs_recipient and not (args.recipients or (trigger.symmetric and sides >= 2)):
+            return False
+        outlet = context.article.dateline.outlet if context.article.dateline else None
+        if outlet and args.actors and all(a.sector == "MED" and a.name.casefold() == outlet.casefold()
+                                          for a in args.actors):
+            return False  # "Kompas menghubungi X": the outlet's own reporting
+        if trigger.symmetric and trigger.needs_recipient and sides < 2:
+            return False
+        return bool(args.actors or args.recipients)
+
+    def _as_suspects(self, trigger: Trigger, args: Arguments) -> None:
+        """Unnamed people arrested, charged or attacking are suspects ("dua orang" → CRM)."""
+        if trigger.type in _SUSPECT_RECIPIENT and trigger.mode in ("arrest", "charge", "investigate"):
+            args.recipients = [self._suspect(p) for p in args.recipients]
+        if trigger.type in _SUSPECT_ACTOR:
+            args.actors = [self._suspect(p) for p in args.actors]
+
+    def _suspect(self, party: Party) -> Party:
+        words = party.name.casefold().split()
+        if party.kind == "phrase" and party.sector == "CVL" and any(w in self.actors.suspects for w in words):
+            return replace(party, sector="CRM")
+        return party
+
+    def _record(self, context: _Article, view: SentenceView, trigger: Trigger, args: Arguments,
+                where: tuple[tuple[int, int], tuple[int, int]]) -> Coded:
+        clause, span = where
+        article, text, lex = context.article, view.text, self.lexicon
+        date, dated = event_date(article, clause, view.sentence)
+        head_start = max(clause[0], span[0] - 40)
+        actors, recipients = args.actors, args.recipients
+        if trigger.symmetric:
+            parties = list({p.key: p for p in actors + recipients}.values())
+            actors, recipients = parties, (list(parties) if len(parties) > 1 else [])
+        coded = Coded(
+            type=trigger.type, mode=trigger.mode, trigger=text[span[0] : span[1]],
+            actors=[p.actor() for p in actors], recipients=[p.actor() for p in recipients],
+            sentence=view.sentence, symmetric=trigger.symmetric, date=date, dated=dated,
+            location=args.location or (article.dateline.place if article.dateline else None),
+            negated=False,
+            future=bool(lex.regex("future").search(text, head_start, span[0])) or args.requested,
+            hypothetical=bool(lex.regex("hypothetical").search(text, head_start, span[0])
+                              or lex.regex("conditionals").search(text, span[1], clause[1])),
+            background=bool(lex.regex("background").search(text, head_start, span[0])),
+            mentions=[view.sentence], anaphoric=args.anaphoric, nominal=trigger.voice == "nominal",
+            passive=trigger.voice == "passive", resolved=not args.inferred_actor,
+            confidence_penalty=0.1 if args.inferred_actor else 0.0, span=span,
+        )
+        context.state.record(trigger.type, actors, recipients, not args.inferred_actor or bool(args.recipients))
+        return coded
+
+
+def _located(text: str, start: int) -> bool:
+    """A country named as where something happens ("di Gaza", "ke Rusia")."""
+    return text[max(0, start - 4) : start].casefold().rstrip().endswith((" di", " ke", "di", "ke"))
+
+
+def authorities_in(parties: list[Party]) -> list[Party]:
+    """The authorities a sentence names (police, prosecutors, government, military)."""
+    return [p for p in parties if p.sector in AUTHORITY_SECTORS and p.kind in NAMED_KINDS
+            and (p.entity is None or p.entity.type != "GPE")]
