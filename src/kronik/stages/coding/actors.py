@@ -127,6 +127,8 @@ class ActorLexicon:
 
 
 def _capitalised(word: str, key: str) -> bool:
+    """Acronyms of three letters or fewer in capitals, four-letter names with a capital; longer
+    names are unambiguous in any case ("kepolisian", "gugus tugas")."""
     if len(key) <= 3 and " " not in key:
         return word.isupper()
-    return word[:1].isupper()
+    return len(key) > 4 or word[:1].isupper()

@@ -16,8 +16,12 @@ _AUTHORITY = frozenset({"POL", "JUD", "GOV", "MIL"})
 _GENITIVE_ACTOR = frozenset({"CONSULT", "AID", "PROTEST", "THREATEN", "COOPERATE", "SUPPORT", "REJECT",
                              "REQUEST", "AGREE", "CONCEDE", "MOBILIZE", "RETREAT"})
 _DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
+#: nominal events whose participant is the subject of the clause they are told in ("X tiba di Moskow
+#: dalam rangka kunjungan ke Rusia")
+_PARTICIPANT_EVENTS = frozenset({"CONSULT", "AID", "COOPERATE", "AGREE"})
 #: numerals and classifiers before an object noun ("satu truk", "dua buah mobil")
-_COUNTERS = frozenset({"satu", "sebuah", "buah", "unit", "ekor", "lembar", "sejumlah", "beberapa", "berbagai",
+_COUNTERS = frozenset({"setiap", "semua", "seluruh", "para", "satu", "sebuah", "buah", "unit", "ekor", "lembar",
+                       "sejumlah", "beberapa", "berbagai",
                        "sebanyak", "belasan", "puluhan", "ratusan", "ribuan", "dua", "tiga", "empat", "lima"})
 
 
@@ -33,6 +37,8 @@ class Arguments:
     anaphoric: bool = False  # "penangkapan tersebut": a mention of an event told before
     coordinated: bool = False  # a verb joined to an earlier one, sharing its subject
     undergoer: bool = False  # "X menghadapi sanksi dari Y": the text says who does it, or leaves it out
+    blocked: bool = False  # the verb's subject is a common noun, not a party ("virus … mengancam")
+    clause_object: bool = False  # the trigger's object is a clause ("meminta agar …")
     requested: bool = False
     inferred_actor: bool = False
     sentence_authorities: list[Party] = field(default_factory=list)
@@ -91,15 +97,30 @@ class SentenceView:
         """An obligation, condition, hope, purpose or attempt right before the trigger (past its
         aspect words and subject): "harus diperiksa", "untuk menangkap", "berharap pelaku ditangkap"."""
         c0 = self.index(clause_start)
-        j = self.before(self.index(offset), c0)
-        party = self.party_at(j) if j >= 0 else None
-        if party is not None:
-            j = self.before(party.first, c0)
-        return j >= 0 and self.lowers[j] in self.lexicon.words("unreal")
+        unreal, aux = self.lexicon.words("unreal"), self.lexicon.words("aux")
+        j = self.index(offset) - 1
+        for _ in range(2):  # the words before the trigger, then those before its subject
+            while j >= c0 and self.lowers[j] in aux and self.party_at(j) is None:
+                if self.lowers[j] in unreal:
+                    return True
+                j -= 1
+            if j >= c0 and self.lowers[j] in unreal:
+                return True
+            party = self.party_at(j) if j >= c0 else None
+            if party is None:
+                return False
+            j = party.first - 1
+        return False
 
     def word_before_is_topic(self, offset: int) -> bool:
+        """A topic word right before the trigger ("terkait penangkapan"), or a title in capitals
+        after one ("tentang Pemberian Bantuan Pengamanan")."""
         i = self.index(offset)
-        return i > 0 and self.lowers[i - 1] in self.lexicon.words("topic_markers")
+        topics = self.lexicon.words("topic_markers")
+        j = i - 1
+        while j >= 0 and self.tokens[j].text[:1].isupper() and self.tokens[i].text[:1].isupper() and j > i - 4:
+            j -= 1
+        return (i > 0 and self.lowers[i - 1] in topics) or (j >= 0 and j < i - 1 and self.lowers[j] in topics)
 
     def choose_sense(self, senses: list[Trigger], span: tuple[int, int], clause: tuple[int, int]
                      ) -> tuple[Trigger] | None:
@@ -163,7 +184,7 @@ class SentenceView:
         pair = f"{self.lowers[j - 1]} {self.lowers[j]}" if voice in ("passive", "bare") and j > 0 else \
             " ".join(self.lowers[j : j + 2])
         classes |= nouns.get(pair, frozenset()) | nouns.get(self.lowers[j], frozenset())
-        if self.lowers[j] in self.lexicon.words("clause_words"):
+        if any(w in self.lexicon.words("clause_words") for w in self.lowers[j : min(j + 6, c1)]):
             classes.add("clause")
         party = self.party_at(j)
         if party is not None and party.kind not in ("place", "document"):
@@ -302,6 +323,14 @@ def _relative_head(view: SentenceView, i: int, c0: int) -> list[Party]:
     return heads[-1:]
 
 
+def _noun_subject(view: SentenceView, a: int, c0: int) -> bool:
+    """A common noun (no party, no function word) stands right before the verb: its subject."""
+    j = view.before(a, c0)
+    lex = view.lexicon
+    return j >= 0 and view.lowers[j].isalpha() and view.party_at(j) is None and view.lowers[j] not in (
+        lex.words("obliques") | lex.words("speech_verbs") | lex.words("coordinators") | {"yang", "bahwa"})
+
+
 def _main_subject(view: SentenceView, a: int, c0: int) -> list[Party]:
     """"Selain memecat tiga perwira, Polri juga ...": a verb in an opening subordinate clause takes
     the subject of the main clause after the comma."""
@@ -411,7 +440,7 @@ def _nominal(view: SentenceView, trigger: Trigger, span: tuple[int, int], clause
         if not args.recipients:
             cues = frozenset({"terhadap", "kepada", "pada", "atas", "bagi"})
             args.recipients = _first_after(view, b, c1, cues=cues, exclude=tuple(args.actors))
-    if not args.actors and trigger.type in _GENITIVE_ACTOR:
+    if not args.actors and trigger.type in _PARTICIPANT_EVENTS:
         args.actors = _clause_subject(view, a, c0)  # "Xi tiba di Moskow dalam rangka kunjungan ke Rusia"
     args.anaphoric = b < len(view.lowers) and view.lowers[b] in _DEMONSTRATIVES
     args.subjectless = not args.actors
@@ -441,14 +470,26 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
         args.recipients = _subject(view, party.first if party else a, c0) or _relative_head(view, agent, c0)
         return args
     args.actors = _subject(view, a, c0) or _relative_head(view, a, c0) or _main_subject(view, a, c0)
+    args.blocked = not args.actors and _noun_subject(view, a, c0)
     joined = view.before(a, 0)
     if joined >= 0 and view.lowers[joined] in view.lexicon.words("coordinators") and in_sentence and \
             not any(p.first > joined for p in args.actors):
         args.actors = []  # "menangkap X dan menyita Y": the second verb shares the first one's subject
         args.coordinated = True
     args.recipients = _first_after(view, b, c1, exclude=tuple(args.actors)) or _destination(view, trigger, b, c1)
+    args.clause_object = any(w in view.lexicon.words("clause_words") for w in view.lowers[b : min(b + 6, c1)])
+    if trigger.type == "REQUEST" and args.recipients and _undergoes(view, args.recipients[-1], c1):
+        args.recipients = []  # "berharap pelaku segera ditangkap": no one is asked
     args.subjectless = not args.actors
     return args
+
+
+def _undergoes(view: SentenceView, party: Party, c1: int) -> bool:
+    """The party is the subject of a passive verb right after it ("pelaku segera ditangkap")."""
+    j = party.last
+    while j < c1 and view.lowers[j] in view.lexicon.words("aux"):
+        j += 1
+    return j < c1 and view.lowers[j].startswith("di") and _verbish(view.lowers[j])
 
 
 def _destination(view: SentenceView, trigger: Trigger, b: int, c1: int) -> list[Party]:

@@ -134,11 +134,14 @@ class IndonesianCoder:
         context.state.remember(parties)
 
     def _object_of_last(self, view: SentenceView, last: Coded, match: re.Match[str]) -> bool:
-        """A nominal trigger right after a verb trigger of the same type is its object."""
+        """A nominal trigger right after a verb trigger of the same type is its object
+        ("menandatangani nota kesepahaman"); a refusal right after a protest is its slogan
+        ("unjuk rasa menolak RUU")."""
         _, senses = self.lexicon.senses_of(match.group())
-        if not senses or senses[0].voice != "nominal" or senses[0].type != last.type or last.span is None:
+        if not senses or last.span is None or view.index(match.start()) - view.index(last.span[1]) > 1:
             return False
-        return view.index(match.start()) - view.index(last.span[1]) <= 1
+        same = senses[0].voice == "nominal" and senses[0].type == last.type
+        return same or (last.type == "PROTEST" and senses[0].type == "REJECT")
 
     def _code(self, context: _Article, view: SentenceView, clause: tuple[int, int], span: tuple[int, int],
               in_sentence: list[Coded]) -> Coded | None:
@@ -159,6 +162,9 @@ class IndonesianCoder:
         self._resolve(context, view, args, span)
         anchored = self._complete(context, trigger, args, span[0])
         continuing = args.anaphoric and trigger.type in context.state.events
+        if not (explicit or anchored or continuing) and trigger.implicit_actor:
+            args.actors = [self._implied(context, trigger)]  # "unjuk rasa": protesters, unnamed
+            explicit = True
         if not (explicit or anchored or continuing) or not self._acceptable(context, trigger, args, continuing):
             return None
         self._as_suspects(trigger, args)
@@ -196,7 +202,7 @@ class IndonesianCoder:
             speaker = state.speaker(offset, context.entities)
             if args.coordinated and state.last_actors:
                 args.actors = list(state.last_actors)
-            elif speaker is not None and trigger.voice in ("active", "bare"):
+            elif speaker is not None and trigger.voice in ("active", "bare") and not args.blocked:
                 args.actors = [speaker]
             elif trigger.type in _AUTHORITY_EVENTS and (trigger.voice != "active" or args.subjectless) \
                     and not args.undergoer:
@@ -217,8 +223,13 @@ class IndonesianCoder:
         if continuing:
             return True  # "kunjungan ini": merges into the event told before
         sides = len({p.key for p in args.actors + args.recipients})
-        if trigger.needs_recipient and not (args.recipients or (trigger.symmetric and sides >= 2)):
+        asked = trigger.type == "REQUEST" and args.clause_object and any(p.kind in NAMED_KINDS for p in args.actors)
+        if trigger.needs_recipient and not (args.recipients or (trigger.symmetric and sides >= 2) or asked):
             return False
+        if trigger.mode == "visit" and args.recipients and all(
+                r.entity is not None and r.entity.type in ("GPE", "LOC") and any(r.country == a.country for a in args.actors)
+                for r in args.recipients):
+            return False  # "tiba di Jakarta": travel at home, no visit to another party
         outlet = context.article.dateline.outlet if context.article.dateline else None
         if outlet and args.actors and all(a.sector == "MED" and a.name.casefold() == outlet.casefold()
                                           for a in args.actors):
@@ -226,6 +237,12 @@ class IndonesianCoder:
         if trigger.symmetric and trigger.needs_recipient and sides < 2:
             return False
         return bool(args.actors or args.recipients)
+
+    def _implied(self, context: _Article, trigger: Trigger) -> Party:
+        """The unnamed actor a trigger implies ("pengunjuk rasa" of "unjuk rasa")."""
+        name = trigger.implicit_actor or ""
+        judged = self.actors.classify(name.split())
+        return Party(0, 0, name, "phrase", judged.sector, context.state.home)
 
     def _as_suspects(self, trigger: Trigger, args: Arguments) -> None:
         """Unnamed people arrested, charged or attacking are suspects ("dua orang" → CRM)."""

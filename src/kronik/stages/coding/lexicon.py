@@ -30,6 +30,7 @@ class Trigger:
     not_objects: frozenset[str] = frozenset()
     complement: tuple[str, ...] = ()
     not_context: frozenset[str] = frozenset()
+    implicit_actor: str | None = None
 
     @property
     def passive(self) -> bool:
@@ -95,7 +96,7 @@ def _senses(data: dict[str, Any], inflect: bool, nominal: frozenset[str]) -> dic
                 entry["type"], entry.get("mode"), voice, bool(entry.get("symmetric", False)), needs,
                 frozenset(entry.get("object", [])), frozenset(entry.get("not_object", [])),
                 tuple(c.casefold() for c in entry.get("complement", [])),
-                frozenset(entry.get("not_context", [])),
+                frozenset(entry.get("not_context", [])), entry.get("implicit_actor"),
             )
             if sense not in senses.setdefault(key, []):
                 senses[key].append(sense)
