@@ -156,6 +156,15 @@ def _score_found(tally: _Tally, gold: dict[str, Any], event: Event) -> None:
         tally.check("actor_country", actor["country"] in {a.country for a in event.actors})
     if actor.get("sector"):
         tally.check("actor_sector", actor["sector"] in {a.sector for a in event.actors})
+        if actor["sector"] not in {a.sector for a in event.actors}:
+            tally.errors.append({"kind": "actor_sector", "type": event.type, "gold": f"{actor.get('name')} {actor['sector']}",
+                                 "predicted": [f"{a.name} {a.sector}" for a in event.actors],
+                                 "evidence": event.evidence[:160]})
+    if recipient.get("sector") and recipient["sector"] not in {r.sector for r in event.recipients}:
+        tally.errors.append({"kind": "recipient_sector", "type": event.type,
+                             "gold": f"{recipient.get('name')} {recipient['sector']}",
+                             "predicted": [f"{r.name} {r.sector}" for r in event.recipients],
+                             "evidence": event.evidence[:160]})
     if recipient.get("country") or recipient.get("sector"):
         tally.check("recipient", any(
             (not recipient.get("country") or r.country == recipient["country"])

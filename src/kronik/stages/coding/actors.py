@@ -54,6 +54,7 @@ class ActorLexicon:
     suspects: frozenset[str]
     generic_heads: frozenset[str]
     ranks: frozenset[str]
+    enforcers: frozenset[str]
     pronouns: dict[str, str]  # pronoun → person | group | speaker
     home_country: str | None
     sector_aliases: dict[str, str]
@@ -72,7 +73,7 @@ class ActorLexicon:
             return frozenset(w.casefold() for w in words.get(key, []))
 
         return cls(keywords, word_set("domestic"), word_set("contextual"), word_set("quantifiers"),
-                   word_set("qualifiers"), word_set("not_parties"), word_set("suspects"), word_set("generic_heads"), word_set("ranks"), pronouns, data.get("home", {}).get("language"),
+                   word_set("qualifiers"), word_set("not_parties"), word_set("suspects"), word_set("generic_heads"), word_set("ranks"), word_set("enforcers"), pronouns, data.get("home", {}).get("language"),
                    dict(data.get("sector_aliases", {})))
 
     def sector(self, code: str | None) -> str | None:
@@ -119,6 +120,11 @@ class ActorLexicon:
         return Classification(self.keywords[tier][key], tier, key, domestic, key in self.contextual,
                               self.keywords[head[0]][head[2]], head[0], head[2], head[2] in self.contextual)
 
+    def is_enforcer(self, name: str) -> bool:
+        """A body that arrests, investigates or charges, though not police or a court ("KPK")."""
+        words = name.casefold().split()
+        return any(" ".join(words[i : i + n]) in self.enforcers for n in (1, 2, 3, 4) for i in range(len(words)))
+
     def is_not_party(self, text: str) -> bool:
         """A law, document, programme or event name ("RUU Cipta Kerja", "Pilkada 2020")."""
         words = text.casefold().split()
@@ -127,8 +133,8 @@ class ActorLexicon:
 
 
 def _capitalised(word: str, key: str) -> bool:
-    """Acronyms of three letters or fewer in capitals, four-letter names with a capital; longer
-    names are unambiguous in any case ("kepolisian", "gugus tugas")."""
+    """Acronyms of three letters or fewer in capitals, shorter names with a capital; names of eight
+    letters or more are unambiguous in any case ("kepolisian", "gugus tugas")."""
     if len(key) <= 3 and " " not in key:
         return word.isupper()
-    return len(key) > 4 or word[:1].isupper()
+    return len(key) >= 8 or word[:1].isupper()

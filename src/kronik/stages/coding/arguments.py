@@ -208,8 +208,12 @@ def _oblique(view: SentenceView, party: Party) -> bool:
     if party.first == 0:
         return False
     cue = view.lowers[party.first - 1]
-    if cue in view.lexicon.words("obliques"):
+    obliques = view.lexicon.words("obliques")
+    if cue in obliques:
         return True
+    if party.first > 1 and view.lowers[party.first - 2] in obliques and cue.isalpha() and cue.islower() \
+            and not _verbish(cue):
+        return True  # "dalam jumpa wartawan", "di rumah warga"
     if cue in ("dan", "serta"):
         joined = next((p for p in view.parties if p.last == party.first - 1), None)
         return joined is not None and _oblique(view, joined)

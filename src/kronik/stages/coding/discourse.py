@@ -25,6 +25,7 @@ _ENFORCERS = frozenset({"POL", "JUD"})
 class _Profile:
     sector: str | None
     country: str | None
+    tier: int  # what named the office: 0 an institution, 1 an office, 2 an agent noun ("tersangka")
 
 
 @dataclass(slots=True)
@@ -41,14 +42,41 @@ class Discourse:
     events: dict[str, tuple[list[Party], list[Party], bool]] = field(default_factory=dict)
     quotes: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
     last_actors: list[Party] = field(default_factory=list)
+    story_authority: Party | None = None  # the enforcer the article names most
     named: list[Party] = field(default_factory=list)  # every named party so far, in order
 
     def __post_init__(self) -> None:
         self.quotes = [(q.start, q.end, q.speaker, q.speaker_entity) for q in self.article.quotes]
 
-    # -- reading a sentence -------------------------------------------------------------------
+    # -- reading the article and each sentence -------------------------------------------------
+    def prepare(self, sentences: list[list[Party]]) -> None:
+        """Before reading: every person's office wherever the article names it (an office before a
+        suspect's label: a regent stays GOV), and the enforcer the story is about."""
+        counts: dict[str, int] = {}
+        first: dict[str, Party] = {}
+        for parties in sentences:
+            for party in parties:
+                if party.is_person and party.sector is not None:
+                    self._remember_office(party)
+                if _is_authority(party) and (party.sector in _ENFORCERS or party.enforcer):
+                    counts[party.key] = counts.get(party.key, 0) + 1
+                    first.setdefault(party.key, party)
+        if counts:
+            self.story_authority = first[max(counts, key=lambda k: counts[k])]
+
+    def _remember_office(self, party: Party) -> None:
+        tier = party.tier if party.tier is not None else 2
+        for key in [party.key, *(w.casefold() for w in party.name.split() if len(w) > 2)]:
+            known = self.profiles.get(key)
+            if known is None or tier < known.tier:
+                self.profiles[key] = _Profile(party.sector, party.country, tier)
+
+    def known_names(self) -> frozenset[str]:
+        """Name words of the people whose office the article gives."""
+        return frozenset(k for k in self.profiles if " " not in k and ":" not in k)
+
     def learn(self, parties: list[Party]) -> None:
-        """Remember offices of people and fill in what a sentence's parties leave open."""
+        """Fill in what a sentence's parties leave open: people's offices, role nouns' sectors."""
         for party in parties:
             if party.is_person:
                 self._profile(party)
@@ -59,19 +87,17 @@ class Discourse:
 
     def _profile(self, party: Party) -> None:
         keys = [party.key, *(w.casefold() for w in party.name.split() if len(w) > 2)]
-        if party.sector is not None:
-            for key in keys:
-                self.profiles.setdefault(key, _Profile(party.sector, party.country))
-            return
+        tier = party.tier if party.tier is not None and party.sector is not None else 3
         for key in keys:
             known = self.profiles.get(key)
-            if known is not None:
+            if known is not None and known.tier < tier:
                 party.sector, party.country = known.sector, known.country or party.country
                 return
-        party.sector = "CVL"  # a named person with no office is a civilian (PLOVER/CAMEO)
+        if party.sector is None:
+            party.sector = "CVL"  # a named person with no office is a civilian (PLOVER/CAMEO)
 
     def _contextual(self, party: Party, here: list[Party]) -> None:
-        authority = here[0] if here else self.authority(exclude=(), enforcer=True)
+        authority = here[0] if here else (self.story_authority or self.authority(exclude=(), enforcer=True))
         if authority is not None and authority.sector in AUTHORITY_SECTORS:
             party.sector = authority.sector
             party.country = authority.country or party.country
@@ -118,8 +144,11 @@ class Discourse:
         """The most recent authority named (police and prosecutors first when ``enforcer``)."""
         pool = [a for a in self.authorities if a.key not in exclude]
         if enforcer:
-            pool = [a for a in pool if a.sector in _ENFORCERS] or pool
-        return pool[-1] if pool else None
+            pool = [a for a in pool if a.sector in _ENFORCERS or a.enforcer] or pool
+        if pool:
+            return pool[-1]
+        story = self.story_authority
+        return story if story is not None and story.key not in exclude else None
 
     def speaker(self, offset: int, entities: dict[str, Entity]) -> Party | None:
         """The speaker of the quote holding ``offset``, as a party."""
@@ -133,7 +162,7 @@ class Discourse:
                     party.sector, party.country = profile.sector, profile.country
                 else:
                     judged = self.lexicon.classify(label.split())
-                    party.sector = judged.sector or (entity.sector if entity else None)
+                    party.sector = judged.sector or (entity.sector if entity else None) or "CVL"
                     party.country = (entity.country if entity else None) or self.home
                 return party
         return None

@@ -31,7 +31,7 @@ from kronik.stages.coding.arguments import Arguments, SentenceView, find_argumen
 from kronik.stages.coding.clauses import clauses, event_date
 from kronik.stages.coding.discourse import AUTHORITY_SECTORS, Discourse
 from kronik.stages.coding.lexicon import Trigger, TriggerLexicon
-from kronik.stages.coding.parties import NAMED_KINDS, Party, PartyFinder, tokenize
+from kronik.stages.coding.parties import NAMED_KINDS, Party, PartyFinder, Token, tokenize
 from kronik.stages.coding.record import Coded
 
 __all__ = ["IndonesianCoder"]
@@ -103,15 +103,19 @@ class IndonesianCoder:
             entities={e.id: e for e in article.entities}, mentions=mentions,
             dates=[(d.start, d.end) for d in article.dates], names=[(m[0], m[1]) for m in mentions],
         )
+        read = []
         for sentence in article.sentences:
-            self._sentence(context, sentence)
+            tokens = tokenize(article.text, sentence)
+            inside = [m for m in context.mentions if sentence[0] <= m[0] and m[1] <= sentence[1]]
+            read.append((sentence, tokens, context.finder.find(article, tokens, inside, context.dates)))
+        context.state.prepare([parties for _, _, parties in read])
+        names = context.state.known_names()
+        for sentence, tokens, parties in read:
+            self._sentence(context, sentence, tokens, context.finder.add_names(article.text, tokens, parties, names))
         return context.coded
 
-    def _sentence(self, context: _Article, sentence: tuple[int, int]) -> None:
+    def _sentence(self, context: _Article, sentence: tuple[int, int], tokens: list[Token], parties: list[Party]) -> None:
         article = context.article
-        tokens = tokenize(article.text, sentence)
-        inside = [m for m in context.mentions if sentence[0] <= m[0] and m[1] <= sentence[1]]
-        parties = context.finder.find(article, tokens, inside, context.dates)
         context.state.learn(parties)
         view = SentenceView(article.text, sentence, tokens, parties, self.lexicon, context.dates)
         in_sentence: list[Coded] = []
@@ -204,8 +208,8 @@ class IndonesianCoder:
                 args.actors = list(state.last_actors)
             elif speaker is not None and trigger.voice in ("active", "bare") and not args.blocked:
                 args.actors = [speaker]
-            elif trigger.type in _AUTHORITY_EVENTS and (trigger.voice != "active" or args.subjectless) \
-                    and not args.undergoer:
+            elif (trigger.type in _AUTHORITY_EVENTS and (trigger.voice != "active" or args.subjectless)
+                  or trigger.type == "REQUEST" and trigger.voice == "passive") and not args.undergoer:
                 taken = tuple(r.key for r in args.recipients)
                 here = [p for p in args.sentence_authorities if p.key not in taken]
                 authority = here[0] if here else state.authority(taken, enforcer=trigger.type in _ENFORCEMENT_EVENTS)

@@ -54,6 +54,7 @@ class Party:
     pronoun: str | None = None  # person | group | speaker
     contextual: bool = False  # a role noun whose sector is the story's authority
     tier: int | None = None  # what named it: 0 an institution, 1 an office, 2 an agent noun
+    enforcer: bool = False  # a body that arrests, investigates or charges ("KPK", "Bawaslu")
     human: bool = True
     first: int = 0  # index of its first token in the sentence
     last: int = 0  # index after its last token
@@ -77,6 +78,14 @@ class PartyFinder:
 
     lexicon: ActorLexicon
     home: str | None
+
+    def add_names(self, text: str, tokens: list[Token], parties: list[Party], names: frozenset[str]) -> list[Party]:
+        """People the tagger missed, known from a titled mention elsewhere in the article ("Lurah X
+        Polana" … "Polana meminta"): capitalised words that are such a person's name."""
+        covered = {i for p in parties for i in range(p.first, p.last)}
+        added = [Party(t.start, t.end, t.text, "person", first=i, last=i + 1) for i, t in enumerate(tokens)
+                 if i not in covered and t.text[:1].isupper() and t.lower in names]
+        return sorted(parties + added, key=lambda p: p.first) if added else parties
 
     def find(self, article: Article, tokens: list[Token], mentions: list[tuple[int, int, Entity]],
              dates: list[tuple[int, int]]) -> list[Party]:
@@ -155,6 +164,11 @@ class PartyFinder:
             k += 1
         return k
 
+    def _apposition(self, words: list[str]) -> Classification:
+        """The office or role an apposition right after a name gives ("X, terdakwa kasus …")."""
+        found = self.lexicon.keyword_at(words, 0) or (self.lexicon.keyword_at(words, 1) if len(words) > 1 else None)
+        return self.lexicon.classify(words[: found[1] + 1]) if found is not None else Classification(None)
+
     def _person_party(self, text: str, tokens: list[Token], span: tuple[int, int, int], words: list[str]) -> Party:
         """A person named after a title and rank, without an entity."""
         first, name_start, end = span
@@ -196,7 +210,10 @@ class PartyFinder:
         if lex.is_not_party(text[tokens[i].start : tokens[end - 1].end]) or lex.is_not_party(name):
             kind = "document"
         if entity.type == "PERSON":
+            after = [t.text for t in tokens[end + 1 : end + 8]] if end < len(tokens) and tokens[end].text == "," else []
             judged = lex.classify(title + name.split(), any_case=False)
+            if judged.sector is None and after:
+                judged = self._apposition(after)  # "Joko S Tjandra, buron kasus …"
         elif title:
             judged = lex.classify(title)
         else:
@@ -215,7 +232,7 @@ class PartyFinder:
             sector = None  # decided later from the person's profile in the article
         return Party(start, tokens[end - 1].end, name, kind, sector, country, entity,
                      contextual=judged.contextual, tier=0 if entity.type == "ORG" else judged.tier,
-                     human=entity.type != "LOC", first=i - len(title), last=end)
+                     enforcer=lex.is_enforcer(name), human=entity.type != "LOC", first=i - len(title), last=end)
 
     def _phrase_party(self, text: str, tokens: list[Token], span: tuple[int, int], words: list[str],
                       inner: list[Entity]) -> Party:
@@ -239,4 +256,5 @@ class PartyFinder:
         if org is not None and judged.head_keyword in lex.generic_heads:
             name = org.name  # "perusahaan Alibaba", "pihak Bulog": the organisation itself
         return Party(tokens[first].start, tokens[last - 1].end, name, "phrase", sector, country, org,
-                     contextual=judged.contextual and org is None, tier=judged.tier, first=first, last=last)
+                     contextual=judged.contextual and org is None and nation is None, tier=judged.tier,
+                     enforcer=lex.is_enforcer(name), first=first, last=last)
