@@ -208,8 +208,8 @@ class IndonesianCoder:
                 args.actors = list(state.last_actors)
             elif speaker is not None and trigger.voice in ("active", "bare") and not args.blocked:
                 args.actors = [speaker]
-            elif (trigger.type in _AUTHORITY_EVENTS and (trigger.voice != "active" or args.subjectless)
-                  or trigger.type == "REQUEST" and trigger.voice == "passive") and not args.undergoer:
+            elif ((trigger.type in _AUTHORITY_EVENTS and (trigger.voice != "active" or args.subjectless))
+                  or (trigger.type == "REQUEST" and trigger.voice == "passive")) and not args.undergoer:
                 taken = tuple(r.key for r in args.recipients)
                 here = [p for p in args.sentence_authorities if p.key not in taken]
                 authority = here[0] if here else state.authority(taken, enforcer=trigger.type in _ENFORCEMENT_EVENTS)
