@@ -75,21 +75,21 @@ class IndonesianCoder:
         self.both_sides = lexicon.regex("both_sides", r"(?:{})")
 
     def home_country(self, article: Article) -> str | None:
-        """The country of unmarked agents ("polisi", "warga"): the dateline's, else the outlet's,
-        else the country most of the article's places lie in, else the language's home."""
+        """The country of unmarked agents ("polisi", "warga"): the dateline's, else the country most
+        of the article's places lie in, else the outlet's, else the language's home."""
         line = article.dateline
         if line is not None and line.place:
             country = self.place_country(" ".join(line.place.split()).title())
             if country:
                 return country
-        for outlet in (line.outlet if line else None, article.source.outlet):
-            if outlet and outlet.casefold() in self.outlets:
-                return self.outlets[outlet.casefold()]
         places = Counter(e.country for e in article.entities if e.country and (
             e.type == "LOC" or (e.type == "GPE" and any(_located(article.text, m.start) for m in e.mentions))))
         ranked = places.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]
+            return ranked[0][0]  # where the story happens
+        for outlet in (line.outlet if line else None, article.source.outlet):
+            if outlet and outlet.casefold() in self.outlets:
+                return self.outlets[outlet.casefold()]
         return self.actors.home_country if not ranked else None
 
     def code(self, article: Article) -> list[Coded]:
@@ -131,11 +131,15 @@ class IndonesianCoder:
                 event = self._code(context, view, clause, (match.start(), match.end()), in_sentence)
                 if event is not None:
                     in_sentence.append(event)
-
-                    if event.type in _GOVERNING or event.mode == "find liable":
-                        governor = min(governor, match.end())
+                if self._governs(event):
+                    governor = min(governor, match.end())
         context.coded.extend(in_sentence)
         context.state.remember(parties)
+
+    @staticmethod
+    def _governs(event: Coded | None) -> bool:
+        """A request, threat or verdict: what follows it in the clause is its content."""
+        return event is not None and (event.type in _GOVERNING or event.mode == "find liable")
 
     def _object_of_last(self, view: SentenceView, last: Coded, match: re.Match[str]) -> bool:
         """A nominal trigger right after a verb trigger of the same type is its object
@@ -212,7 +216,9 @@ class IndonesianCoder:
                   or (trigger.type == "REQUEST" and trigger.voice == "passive")) and not args.undergoer:
                 taken = tuple(r.key for r in args.recipients)
                 here = [p for p in args.sentence_authorities if p.key not in taken]
-                authority = here[0] if here else state.authority(taken, enforcer=trigger.type in _ENFORCEMENT_EVENTS)
+                enforcer = trigger.type in _ENFORCEMENT_EVENTS or trigger.type == "MOBILIZE"
+                here = ([p for p in here if p.sector in ("POL", "JUD") or p.enforcer] or here) if enforcer else here
+                authority = here[0] if here else state.authority(taken, enforcer=enforcer)
                 args.actors = [authority] if authority is not None else []
             args.inferred_actor = bool(args.actors)
         if not args.actors and carried and previous is not None:
