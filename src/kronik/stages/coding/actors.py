@@ -55,6 +55,7 @@ class ActorLexicon:
     generic_heads: frozenset[str]
     ranks: frozenset[str]
     enforcers: frozenset[str]
+    courts: frozenset[str]
     pronouns: dict[str, str]  # pronoun → person | group | speaker
     home_country: str | None
     sector_aliases: dict[str, str]
@@ -73,7 +74,7 @@ class ActorLexicon:
             return frozenset(w.casefold() for w in words.get(key, []))
 
         return cls(keywords, word_set("domestic"), word_set("contextual"), word_set("quantifiers"),
-                   word_set("qualifiers"), word_set("not_parties"), word_set("suspects"), word_set("generic_heads"), word_set("ranks"), word_set("enforcers"), pronouns, data.get("home", {}).get("language"),
+                   word_set("qualifiers"), word_set("not_parties"), word_set("suspects"), word_set("generic_heads"), word_set("ranks"), word_set("enforcers"), word_set("courts"), pronouns, data.get("home", {}).get("language"),
                    dict(data.get("sector_aliases", {})))
 
     def sector(self, code: str | None) -> str | None:
@@ -122,14 +123,22 @@ class ActorLexicon:
 
     def is_enforcer(self, name: str) -> bool:
         """A body that arrests, investigates or charges, though not police or a court ("KPK")."""
-        words = name.casefold().split()
-        return any(" ".join(words[i : i + n]) in self.enforcers for n in (1, 2, 3, 4) for i in range(len(words)))
+        return _mentions(name, self.enforcers)
+
+    def is_court(self, name: str) -> bool:
+        """A court or judge ("Pengadilan Negeri", "majelis hakim")."""
+        return _mentions(name, self.courts)
 
     def is_not_party(self, text: str) -> bool:
         """A law, document, programme or event name ("RUU Cipta Kerja", "Pilkada 2020")."""
         words = text.casefold().split()
         return bool(words) and (words[0] in self.not_parties or " ".join(words[:2]) in self.not_parties
                                 or text.casefold() in self.not_parties)
+
+
+def _mentions(name: str, words: frozenset[str]) -> bool:
+    tokens = name.casefold().split()
+    return any(" ".join(tokens[i : i + n]) in words for n in (1, 2, 3, 4) for i in range(len(tokens)))
 
 
 def _capitalised(word: str, key: str) -> bool:

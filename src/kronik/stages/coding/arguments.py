@@ -461,6 +461,9 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
     if trigger.voice == "nominal":
         _nominal(view, trigger, (a, b), (c0, c1), args)
         return args
+    if trigger.voice == "passive" and view.lowers[b - 1].endswith("nya") and view.party_at(b) is not None:
+        _nominal(view, trigger, (a, b), (c0, c1), args)  # "ditangkapnya pelaku oleh Mabes Polri"
+        return args
     if trigger.voice == "passive":
         args.actors = _agent_after(view, b, c1)
         args.recipients = _subject(view, a, c0) or _relative_head(view, a, c0) or \

@@ -58,7 +58,7 @@ class Discourse:
             for party in parties:
                 if party.is_person and party.sector is not None:
                     self._remember_office(party)
-                if _is_authority(party) and (party.sector in _ENFORCERS or party.enforcer):
+                if _is_authority(party) and (party.sector in _ENFORCERS or party.enforcer) and not party.court:
                     counts[party.key] = counts.get(party.key, 0) + 1
                     first.setdefault(party.key, party)
         if counts:
@@ -143,8 +143,9 @@ class Discourse:
     def authority(self, exclude: tuple[str, ...], *, enforcer: bool = False) -> Party | None:
         """The most recent authority named (police and prosecutors first when ``enforcer``)."""
         pool = [a for a in self.authorities if a.key not in exclude]
-        if enforcer:
-            pool = [a for a in pool if a.sector in _ENFORCERS or a.enforcer] or pool
+        if enforcer:  # police, prosecutors and enforcement bodies, courts only when no one else
+            pool = [a for a in pool if (a.sector in _ENFORCERS or a.enforcer) and not a.court] or \
+                [a for a in pool if a.sector in _ENFORCERS] or pool
         if pool:
             return pool[-1]
         story = self.story_authority

@@ -75,18 +75,20 @@ class IndonesianCoder:
         self.both_sides = lexicon.regex("both_sides", r"(?:{})")
 
     def home_country(self, article: Article) -> str | None:
-        """The country of unmarked agents ("polisi", "warga"): the dateline's, else the country most
-        of the article's places lie in, else the outlet's, else the language's home."""
+        """The country of unmarked agents ("polisi", "warga"): the country most of the article's
+        places (its dateline among them) lie in, else the dateline's, else the outlet's, else the
+        language's home."""
         line = article.dateline
-        if line is not None and line.place:
-            country = self.place_country(" ".join(line.place.split()).title())
-            if country:
-                return country
+        dateline = self.place_country(" ".join(line.place.split()).title()) if line is not None and line.place else None
         places = Counter(e.country for e in article.entities if e.country and (
             e.type == "LOC" or (e.type == "GPE" and any(_located(article.text, m.start) for m in e.mentions))))
+        if dateline:
+            places[dateline] += 1
         ranked = places.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]  # where the story happens
+            return ranked[0][0]  # where the story happens (a Jakarta desk may report from Hamburg)
+        if dateline:
+            return dateline
         for outlet in (line.outlet if line else None, article.source.outlet):
             if outlet and outlet.casefold() in self.outlets:
                 return self.outlets[outlet.casefold()]
@@ -217,7 +219,8 @@ class IndonesianCoder:
                 taken = tuple(r.key for r in args.recipients)
                 here = [p for p in args.sentence_authorities if p.key not in taken]
                 enforcer = trigger.type in _ENFORCEMENT_EVENTS or trigger.type == "MOBILIZE"
-                here = ([p for p in here if p.sector in ("POL", "JUD") or p.enforcer] or here) if enforcer else here
+                here = ([p for p in here if (p.sector in ("POL", "JUD") or p.enforcer) and not p.court] or here) \
+                    if enforcer else here
                 authority = here[0] if here else state.authority(taken, enforcer=enforcer)
                 args.actors = [authority] if authority is not None else []
             args.inferred_actor = bool(args.actors)

@@ -55,6 +55,7 @@ class Party:
     contextual: bool = False  # a role noun whose sector is the story's authority
     tier: int | None = None  # what named it: 0 an institution, 1 an office, 2 an agent noun
     enforcer: bool = False  # a body that arrests, investigates or charges ("KPK", "Bawaslu")
+    court: bool = False  # a court or judge: finds liable, never arrests or charges
     human: bool = True
     first: int = 0  # index of its first token in the sentence
     last: int = 0  # index after its last token
@@ -226,13 +227,14 @@ class PartyFinder:
         country = entity.country if entity.type != "LOC" else None
         if judged.domestic and entity.type != "GPE":
             country = "IDN"
-        elif country is None and entity.type in ("PERSON", "ORG"):
+        elif country is None and entity.type in ("PERSON", "ORG") and sector != "IGO":
             country = self.home
         if entity.type == "PERSON" and sector is None and not title:
             sector = None  # decided later from the person's profile in the article
         return Party(start, tokens[end - 1].end, name, kind, sector, country, entity,
                      contextual=judged.contextual, tier=0 if entity.type == "ORG" else judged.tier,
-                     enforcer=lex.is_enforcer(name), human=entity.type != "LOC", first=i - len(title), last=end)
+                     enforcer=lex.is_enforcer(name), court=lex.is_court(name), human=entity.type != "LOC",
+                     first=i - len(title), last=end)
 
     def _phrase_party(self, text: str, tokens: list[Token], span: tuple[int, int], words: list[str],
                       inner: list[Entity]) -> Party:
@@ -255,6 +257,7 @@ class PartyFinder:
         name = text[tokens[first].start : tokens[last - 1].end]
         if org is not None and judged.head_keyword in lex.generic_heads:
             name = org.name  # "perusahaan Alibaba", "pihak Bulog": the organisation itself
-        return Party(tokens[first].start, tokens[last - 1].end, name, "phrase", sector, country, org,
+        return Party(tokens[first].start, tokens[last - 1].end, name, "phrase", sector,
+                     None if sector == "IGO" else country, org,
                      contextual=judged.contextual and org is None and nation is None, tier=judged.tier,
-                     enforcer=lex.is_enforcer(name), first=first, last=last)
+                     enforcer=lex.is_enforcer(name), court=lex.is_court(name), first=first, last=last)
