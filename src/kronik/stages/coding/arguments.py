@@ -20,7 +20,7 @@ _DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
 #: dalam rangka kunjungan ke Rusia")
 _PARTICIPANT_EVENTS = frozenset({"CONSULT", "AID", "COOPERATE", "AGREE"})
 #: numerals and classifiers before an object noun ("satu truk", "dua buah mobil")
-_COUNTERS = frozenset({"setiap", "semua", "seluruh", "para", "satu", "sebuah", "buah", "unit", "ekor", "lembar",
+_COUNTERS = frozenset({"kali", "setiap", "semua", "seluruh", "para", "satu", "sebuah", "buah", "unit", "ekor", "lembar",
                        "sejumlah", "beberapa", "berbagai",
                        "sebanyak", "belasan", "puluhan", "ratusan", "ribuan", "dua", "tiga", "empat", "lima"})
 
@@ -171,11 +171,14 @@ class SentenceView:
                 j = self.before(j, c0)
             if j < 0 or not self.tokens[j].text[:1].isalnum():  # "Diamankan pula kaset …": look after
                 return classes | self._object_classes("active", trigger, clause, False)
+            subject = _subject(self, a if voice == "passive" else max(c0, j + 1), c0)
+            if subject:  # "ia selalu lolos hingga tertangkap": the subject found further back
+                classes |= {"party"} | ({"human"} if subject[0].human else set())
         else:
             j = b
-            skip = self.lexicon.words("object_skip")
+            skip = self.lexicon.words("object_skip") | self.lexicon.words("aux")
             while j < c1 and (self.lowers[j] in skip or self.lowers[j].isdigit()
-                              or self.lowers[j] in _COUNTERS):
+                              or self.lowers[j] in _COUNTERS or self.in_date(j)):
                 j += 1
             j = j if j < c1 else -1
         if j < 0 or not self.tokens[j].text[:1].isalnum():
@@ -461,6 +464,9 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
     if trigger.voice == "nominal":
         _nominal(view, trigger, (a, b), (c0, c1), args)
         return args
+    window = view.lowers[b : min(b + 6, c1)]  # "meminta agar …", "meminta uji PCR diperluas"
+    args.clause_object = any(w in view.lexicon.words("clause_words") or (w.startswith("di") and _verbish(w))
+                             for w in window)
     if trigger.voice == "passive" and view.lowers[b - 1].endswith("nya") and view.party_at(b) is not None:
         _nominal(view, trigger, (a, b), (c0, c1), args)  # "ditangkapnya pelaku oleh Mabes Polri"
         return args
@@ -474,7 +480,8 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
         agent = view.before(a, c0)
         party = view.party_at(agent)
         args.actors = [party] if party is not None else []
-        args.recipients = _subject(view, party.first if party else a, c0) or _relative_head(view, agent, c0)
+        args.recipients = _subject(view, party.first if party else a, c0) or _relative_head(view, agent, c0) or \
+            _first_after(view, b, c1, exclude=tuple(args.actors))  # "yang kami amankan … anak-anak pelajar"
         return args
     args.actors = _subject(view, a, c0) or _relative_head(view, a, c0) or _main_subject(view, a, c0)
     args.blocked = not args.actors and _noun_subject(view, a, c0)
@@ -484,7 +491,6 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
         args.actors = []  # "menangkap X dan menyita Y": the second verb shares the first one's subject
         args.coordinated = True
     args.recipients = _first_after(view, b, c1, exclude=tuple(args.actors)) or _destination(view, trigger, b, c1)
-    args.clause_object = any(w in view.lexicon.words("clause_words") for w in view.lowers[b : min(b + 6, c1)])
     if trigger.type == "REQUEST" and args.recipients and _undergoes(view, args.recipients[-1], c1):
         args.recipients = []  # "berharap pelaku segera ditangkap": no one is asked
     args.subjectless = not args.actors

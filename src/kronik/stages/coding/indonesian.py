@@ -227,7 +227,7 @@ class IndonesianCoder:
         if not args.actors and carried and previous is not None:
             args.actors = list(previous[0])
             args.inferred_actor = True
-        if not args.recipients and carried and previous is not None:
+        if not args.recipients and carried and previous is not None and trigger.voice != "active":
             keys = {a.key for a in args.actors}
             args.recipients = [r for r in previous[1] if r.key not in keys]
         return carried

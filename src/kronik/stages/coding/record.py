@@ -59,7 +59,7 @@ def merge_mentions(coded: list[Coded]) -> list[Coded]:
                 continue
             if not c.actors and not c.recipients:
                 continue
-        same_sentence = [m for m in merged if m.type == c.type and c.sentence in m.mentions
+        same_sentence = [m for m in merged if m.type == c.type and m.mode == c.mode and c.sentence in m.mentions
                          and (_parties(c) <= _parties(m) or _parties(m) <= _parties(c))]
         if same_sentence:  # "menandatangani kesepakatan": one happening, several trigger words
             continue
