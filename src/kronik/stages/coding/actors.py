@@ -59,6 +59,7 @@ class ActorLexicon:
     pronouns: dict[str, str]  # pronoun → person | group | speaker
     home_country: str | None
     sector_aliases: dict[str, str]
+    first_words: frozenset[str] = frozenset()  # the first word of every keyword, for a quick miss
 
     @classmethod
     def load(cls, code: str) -> ActorLexicon:
@@ -81,11 +82,16 @@ class ActorLexicon:
         """A sector code of another dictionary (Phoenix "COP") as the code used here ("POL")."""
         return self.sector_aliases.get(code, code) if code else None
 
+    def __post_init__(self) -> None:
+        self.first_words = frozenset(k.split()[0] for table in self.keywords for k in table)
+
     def keyword_at(self, tokens: list[str], i: int, *, any_case: bool = False) -> tuple[int, int, str] | None:
         """The longest keyword starting at token ``i``: (tier, length, keyword), or None.
 
         Institutions and titles need a capital letter in the text (acronyms: all capitals) unless
         ``any_case``; agent nouns match in any case."""
+        if tokens[i].casefold() not in self.first_words:
+            return None
         for size in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
             words = tokens[i : i + size]
             key = " ".join(words).casefold()

@@ -20,7 +20,6 @@ the last event of its type (a later "penyerangan" of the same attack).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -120,21 +119,23 @@ class IndonesianCoder:
         article = context.article
         context.state.learn(parties)
         view = SentenceView(article.text, sentence, tokens, parties, self.lexicon, context.dates)
+        triggers = [(tokens[a].start, tokens[b - 1].end) for a, b in self.lexicon.find(view.lowers)]
+        names = [(m[0], m[1]) for m in context.mentions if sentence[0] <= m[0] < sentence[1]]
         in_sentence: list[Coded] = []
         for clause in clauses(article.text, sentence, self.lexicon):
             governor = clause[1]  # where the content of a request, threat or verdict begins
-            for match in self.lexicon.pattern.finditer(article.text, clause[0], clause[1]):
-                if any(a < match.end() and match.start() < b for a, b in context.names):
+            for span in (t for t in triggers if clause[0] <= t[0] and t[1] <= clause[1]):
+                if any(a < span[1] and span[0] < b for a, b in names):
                     continue  # part of a name ("Komisi Pemberantasan Korupsi")
-                if match.start() >= governor:
+                if span[0] >= governor:
                     continue  # "meminta Juliari untuk menyerahkan diri": what was asked, not done
-                if in_sentence and self._object_of_last(view, in_sentence[-1], match):
+                if in_sentence and self._object_of_last(view, in_sentence[-1], span):
                     continue  # "menandatangani nota kesepahaman": the verb's object, one event
-                event = self._code(context, view, clause, (match.start(), match.end()), in_sentence)
+                event = self._code(context, view, clause, span, in_sentence)
                 if event is not None:
                     in_sentence.append(event)
                 if self._governs(event):
-                    governor = min(governor, match.end())
+                    governor = min(governor, span[1])
         context.coded.extend(in_sentence)
         context.state.remember(parties)
 
@@ -143,12 +144,12 @@ class IndonesianCoder:
         """A request, threat or verdict: what follows it in the clause is its content."""
         return event is not None and (event.type in _GOVERNING or event.mode == "find liable")
 
-    def _object_of_last(self, view: SentenceView, last: Coded, match: re.Match[str]) -> bool:
+    def _object_of_last(self, view: SentenceView, last: Coded, span: tuple[int, int]) -> bool:
         """A nominal trigger right after a verb trigger of the same type is its object
         ("menandatangani nota kesepahaman"); a refusal right after a protest is its slogan
         ("unjuk rasa menolak RUU")."""
-        _, senses = self.lexicon.senses_of(match.group())
-        if not senses or last.span is None or view.index(match.start()) - view.index(last.span[1]) > 1:
+        _, senses = self.lexicon.senses_of(view.text[span[0] : span[1]])
+        if not senses or last.span is None or view.index(span[0]) - view.index(last.span[1]) > 1:
             return False
         same = senses[0].voice == "nominal" and senses[0].type == last.type
         return same or (last.type == "PROTEST" and senses[0].type == "REJECT")

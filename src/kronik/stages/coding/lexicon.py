@@ -114,6 +114,8 @@ class TriggerLexicon:
     clause: dict[str, Any]
     noun_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     contexts: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    longest: int = 1  # words in the longest trigger form
+    first_words: frozenset[str] = frozenset()  # the first word of every form, for a quick miss
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -132,7 +134,29 @@ class TriggerLexicon:
                 classes.setdefault(word.casefold(), set()).add(name)
         contexts = {name: re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE)
                     for name, words in data.get("contexts", {}).items()}
-        return cls(senses, pattern, clause, {w: frozenset(c) for w, c in classes.items()}, contexts)
+        longest = max((len(form.split()) for form in senses), default=1)
+        firsts = frozenset(form.split()[0] for form in senses)
+        return cls(senses, pattern, clause, {w: frozenset(c) for w, c in classes.items()}, contexts, longest, firsts)
+
+    def find(self, words: list[str]) -> list[tuple[int, int]]:
+        """The triggers among lower-cased ``words``: (first, end) word spans, longest first at each
+        word, never overlapping; a last word may carry an enclitic ("ditangkapnya")."""
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if word not in self.first_words and not any(
+                    word.endswith(e) and word[: -len(e)] in self.first_words for e in _ENCLITICS):
+                i += 1
+                continue
+            for size in range(min(self.longest, len(words) - i), 0, -1):
+                if self.senses_of(" ".join(words[i : i + size]))[1]:
+                    found.append((i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
 
     def senses_of(self, matched: str) -> tuple[str, list[Trigger]]:
         """The trigger form a match stands for (enclitics stripped) and its senses."""
