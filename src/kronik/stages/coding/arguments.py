@@ -15,14 +15,9 @@ _AUTHORITY = frozenset({"POL", "JUD", "GOV", "MIL"})
 #: nominal events whose genitive party ("kunjungan Presiden", "unjuk rasa buruh") is the actor
 _GENITIVE_ACTOR = frozenset({"CONSULT", "AID", "PROTEST", "THREATEN", "COOPERATE", "SUPPORT", "REJECT",
                              "REQUEST", "AGREE", "CONCEDE", "MOBILIZE", "RETREAT"})
-_DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
 #: nominal events whose participant is the subject of the clause they are told in ("X tiba di Moskow
 #: dalam rangka kunjungan ke Rusia")
 _PARTICIPANT_EVENTS = frozenset({"CONSULT", "AID", "COOPERATE", "AGREE"})
-#: numerals and classifiers before an object noun ("satu truk", "dua buah mobil")
-_COUNTERS = frozenset({"kali", "setiap", "semua", "seluruh", "para", "satu", "sebuah", "buah", "unit", "ekor", "lembar",
-                       "sejumlah", "beberapa", "berbagai",
-                       "sebanyak", "belasan", "puluhan", "ratusan", "ribuan", "dua", "tiga", "empat", "lima"})
 
 
 @dataclass(slots=True)
@@ -127,7 +122,7 @@ class SentenceView:
         """The first sense whose object, complement and voice fit the sentence."""
         a, b = self.index(span[0]), self.index(span[1])
         c0, c1 = self.index(clause[0]), self.index(clause[1])
-        enclitic = self.text[span[0] : span[1]].casefold().endswith("nya")
+        enclitic = self.text[span[0] : span[1]].casefold().endswith(self.lexicon.clause["object_enclitic"])
         for sense in senses:
             if sense.voice == "bare" and not self._pronoun_before(a, c0):
                 continue
@@ -158,7 +153,7 @@ class SentenceView:
             return True
         if "@authority" in complements:
             return any(p.first > b and p.last <= c1 and p.sector in _AUTHORITY and p.first > 0
-                       and self.lowers[p.first - 1] in ("ke", "kepada") for p in self.parties)
+                       and self.lowers[p.first - 1] in self.lexicon.words("addressing") for p in self.parties)
         return False
 
     def _object_classes(self, voice: str, trigger: tuple[int, int], clause: tuple[int, int], enclitic: bool) -> set[str]:
@@ -178,7 +173,7 @@ class SentenceView:
             j = b
             skip = self.lexicon.words("object_skip") | self.lexicon.words("aux")
             while j < c1 and (self.lowers[j] in skip or self.lowers[j].isdigit()
-                              or self.lowers[j] in _COUNTERS or self.in_date(j)):
+                              or self.lowers[j] in self.lexicon.words("counters") or self.in_date(j)):
                 j += 1
             j = j if j < c1 else -1
         if j < 0 or not self.tokens[j].text[:1].isalnum():
@@ -215,9 +210,9 @@ def _oblique(view: SentenceView, party: Party) -> bool:
     if cue in obliques:
         return True
     if party.first > 1 and view.lowers[party.first - 2] in obliques and cue.isalpha() and cue.islower() \
-            and not _verbish(cue):
+            and not _verbish(cue, view.lexicon):
         return True  # "dalam jumpa wartawan", "di rumah warga"
-    if cue in ("dan", "serta"):
+    if cue in view.lexicon.words("list_joiners"):
         joined = next((p for p in view.parties if p.last == party.first - 1), None)
         return joined is not None and _oblique(view, joined)
     return False
@@ -226,7 +221,7 @@ def _oblique(view: SentenceView, party: Party) -> bool:
 def _with_coordinated(view: SentenceView, party: Party, pool: list[Party], leftwards: bool) -> list[Party]:
     """A party and those joined to it by "dan", "serta" or a comma."""
     group = [party]
-    joiners = {"dan", "serta", "maupun", "bersama", "beserta"}
+    joiners = view.lexicon.words("list_joiners")
     current = party
     ordered = sorted(pool, key=lambda p: p.first, reverse=leftwards)
     for other in ordered:
@@ -239,9 +234,14 @@ def _with_coordinated(view: SentenceView, party: Party, pool: list[Party], leftw
     return group
 
 
-def _verbish(word: str) -> bool:
+def _verbish(word: str, lexicon: TriggerLexicon) -> bool:
     """A word shaped like a verb by its prefix (meN-, di-, ber-, ter-, memper-)."""
-    return len(word) > 4 and word.isalpha() and word.startswith(("me", "di", "ber", "ter", "per"))
+    return len(word) > 4 and word.isalpha() and word.startswith(tuple(lexicon.clause["verb_prefixes"])) \
+        and word not in lexicon.words("not_verbs")
+
+
+def _passive_verb(view: SentenceView, word: str) -> bool:
+    return word.startswith(tuple(view.lexicon.clause["passive_prefixes"])) and _verbish(word, view.lexicon)
 
 
 def _nationality(view: SentenceView, party: Party, ends: dict[int, Party]) -> bool:
@@ -267,7 +267,7 @@ def _subject(view: SentenceView, i: int, c0: int) -> list[Party]:
     while j >= c0:
         party = ends.get(j + 1)
         if party is not None:
-            object_of_verb = party.first > 0 and _verbish(view.lowers[party.first - 1])
+            object_of_verb = party.first > 0 and _verbish(view.lowers[party.first - 1], view.lexicon)
             if _usable(view, party) and not _oblique(view, party) and not _nationality(view, party, ends) \
                     and not (shared and object_of_verb):
                 return _listed(view, party, c0, ends)
@@ -283,7 +283,7 @@ def _subject(view: SentenceView, i: int, c0: int) -> list[Party]:
                 continue
         if word in lex.words("coordinators") and not shared and view.before(i, c0) == j:
             shared = True
-        if shared or word in aux or word in obliques or word in speech or word == "bahwa" \
+        if shared or word in aux or word in obliques or word in speech or word in lex.words("complementizers") \
                 or not word[:1].isalpha() or view.in_date(j) or word in lex.words("subject_qualifiers"):
             j -= 1
             continue
@@ -310,9 +310,9 @@ def _listed(view: SentenceView, party: Party, c0: int, ends: dict[int, Party]) -
             j = other.first - 1
             continue
         word = view.lowers[j]
-        if word in (",", "dan", "serta", "maupun", "beserta"):
+        if word == "," or word in view.lexicon.words("list_joiners"):
             joined = True
-        elif not (word.isalpha() and word.islower() and not _verbish(word)) or word in view.lexicon.words("speech_verbs"):
+        elif not (word.isalpha() and word.islower() and not _verbish(word, view.lexicon)) or word in view.lexicon.words("speech_verbs"):
             break
         j -= 1
     return group[::-1]
@@ -321,10 +321,11 @@ def _listed(view: SentenceView, party: Party, c0: int, ends: dict[int, Party]) -
 def _relative_head(view: SentenceView, i: int, c0: int) -> list[Party]:
     """"X yang ditangkap": the head before "yang" (which may stand before the clause)."""
     j = i - 1
-    aux = view.lexicon.words("aux") - {"yang"}
+    relatives = view.lexicon.words("relatives")
+    aux = view.lexicon.words("aux") - relatives
     while j >= 0 and view.lowers[j] in aux:
         j -= 1
-    if j < 0 or view.lowers[j] != "yang":
+    if j < 0 or view.lowers[j] not in relatives:
         return []
     heads = [p for p in view.parties if p.last <= j and p.last >= j - 1 and _usable(view, p)]
     return heads[-1:]
@@ -335,7 +336,8 @@ def _noun_subject(view: SentenceView, a: int, c0: int) -> bool:
     j = view.before(a, c0)
     lex = view.lexicon
     return j >= 0 and view.lowers[j].isalpha() and view.party_at(j) is None and view.lowers[j] not in (
-        lex.words("obliques") | lex.words("speech_verbs") | lex.words("coordinators") | {"yang", "bahwa"})
+        lex.words("obliques") | lex.words("speech_verbs") | lex.words("coordinators") | lex.words("relatives")
+        | lex.words("complementizers"))
 
 
 def _main_subject(view: SentenceView, a: int, c0: int) -> list[Party]:
@@ -364,7 +366,7 @@ def _first_after(view: SentenceView, b: int, c1: int, *, cues: frozenset[str] | 
             continue
         if cues is not None and cue not in cues:
             continue
-        if cue == "oleh":
+        if cue in view.lexicon.words("passive_agent"):
             continue
         return _with_coordinated(view, party, right, leftwards=False)
     return []
@@ -377,7 +379,7 @@ def _agent_after(view: SentenceView, b: int, c1: int) -> list[Party]:
         if party.first < b or party.last > c1 or not _usable(view, party):
             continue
         cue = view.lowers[party.first - 1] if party.first > 0 else ""
-        if cue == "oleh" or (party.first <= b + 1 and cue not in obliques):
+        if cue in view.lexicon.words("passive_agent") or (party.first <= b + 1 and cue not in obliques):
             pool = [p for p in view.parties if p.first >= party.first and p.last <= c1 and _usable(view, p)]
             return _with_coordinated(view, party, pool, leftwards=False)
     return []
@@ -434,7 +436,7 @@ def _nominal(view: SentenceView, trigger: Trigger, span: tuple[int, int], clause
         args.recipients = _first_after(view, b, c1, cues=targets) or _first_after(view, b, c1)
     else:
         agents = [p for p in view.parties if p.first > b and p.last <= c1 and p.first > 0
-                  and view.lowers[p.first - 1] == "oleh"]
+                  and view.lowers[p.first - 1] in lex.words("passive_agent")]
         pool = [p for p in view.parties if p.first > b and p.last <= c1 and _usable(view, p)]
         args.actors = (_with_coordinated(view, agents[0], pool, leftwards=False) if agents else []) or \
             _done_by(view, b, c1)
@@ -449,7 +451,7 @@ def _nominal(view: SentenceView, trigger: Trigger, span: tuple[int, int], clause
             args.recipients = _first_after(view, b, c1, cues=cues, exclude=tuple(args.actors))
     if not args.actors and trigger.type in _PARTICIPANT_EVENTS:
         args.actors = _clause_subject(view, a, c0)  # "Xi tiba di Moskow dalam rangka kunjungan ke Rusia"
-    args.anaphoric = b < len(view.lowers) and view.lowers[b] in _DEMONSTRATIVES
+    args.anaphoric = b < len(view.lowers) and view.lowers[b] in lex.words("demonstratives")
     args.subjectless = not args.actors
 
 
@@ -465,9 +467,9 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
         _nominal(view, trigger, (a, b), (c0, c1), args)
         return args
     window = view.lowers[b : min(b + 6, c1)]  # "meminta agar …", "meminta uji PCR diperluas"
-    args.clause_object = any(w in view.lexicon.words("clause_words") or (w.startswith("di") and _verbish(w))
-                             for w in window)
-    if trigger.voice == "passive" and view.lowers[b - 1].endswith("nya") and view.party_at(b) is not None:
+    args.clause_object = any(w in view.lexicon.words("clause_words") or _passive_verb(view, w) for w in window)
+    enclitic = view.lexicon.clause["object_enclitic"]
+    if trigger.voice == "passive" and view.lowers[b - 1].endswith(enclitic) and view.party_at(b) is not None:
         _nominal(view, trigger, (a, b), (c0, c1), args)  # "ditangkapnya pelaku oleh Mabes Polri"
         return args
     if trigger.voice == "passive":
@@ -502,7 +504,7 @@ def _undergoes(view: SentenceView, party: Party, c1: int) -> bool:
     j = party.last
     while j < c1 and view.lowers[j] in view.lexicon.words("aux"):
         j += 1
-    return j < c1 and view.lowers[j].startswith("di") and _verbish(view.lowers[j])
+    return j < c1 and _passive_verb(view, view.lowers[j])
 
 
 def _destination(view: SentenceView, trigger: Trigger, b: int, c1: int) -> list[Party]:

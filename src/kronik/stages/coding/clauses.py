@@ -11,7 +11,6 @@ from kronik.stages.coding.lexicon import TriggerLexicon
 
 __all__ = ["SentenceContext", "clauses", "event_date", "word_before"]
 
-_ARTICLES = frozenset({"the", "a", "an"})
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -33,10 +32,11 @@ def clauses(text: str, sentence: tuple[int, int], lexicon: TriggerLexicon) -> li
     return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def word_before(text: str, position: int, *, past_articles: bool = False) -> str:
-    """The word before a position, optionally looking past an English article ("from the United States")."""
+def word_before(text: str, position: int, *, skip: frozenset[str] = frozenset()) -> str:
+    """The word before a position, looking past words of ``skip`` (English articles: "from the
+    United States")."""
     words = [w.casefold() for w in _WORD.findall(text[max(0, position - 30) : position])]
-    while past_articles and words and words[-1] in _ARTICLES:
+    while words and words[-1] in skip:
         words.pop()
     return words[-1] if words else ""
 

@@ -21,10 +21,6 @@ __all__ = ["EnglishCoder"]
 
 _PARTY_TYPES = ("PERSON", "ORG", "GPE")
 _TARGETED_TYPES = frozenset({"ASSAULT", "COERCE"})  # material conflict aimed at where it happens
-_RELATIVE = re.compile(r"\s*(?:yang|which|who)\b", re.IGNORECASE)
-_DEMONSTRATIVE = re.compile(r"\s+(?:ini|tersebut|itu|this|that)\b", re.IGNORECASE)
-_SUBJECT_STOP = frozenset({"the", "a", "an", "and", "or", "of", "that", "which", "who", "on", "in", "at", "to",
-                           "has", "have", "had", "was", "were", "is", "are", "will", "would", "also"})
 
 
 @dataclass(slots=True)
@@ -44,6 +40,8 @@ class EnglishCoder:
     def __init__(self, lexicon: TriggerLexicon) -> None:
         self.lexicon = lexicon
         self.undergoer = lexicon.regex("undergoer_verbs", r"(?<![\w-])(?:{})\s+(?:[\w-]+\s+)?$")
+        self.relative = lexicon.regex("relatives", r"\s*(?:{})\b")
+        self.demonstrative = lexicon.regex("demonstratives", r"\s+(?:{})\b")
         self.person_pronoun = lexicon.regex("person_pronouns", r"(?<![\w-])(?:{})\s+(?:[\w-]+\s+){{0,2}}$")
 
     def code(self, article: Article) -> list[Coded]:
@@ -97,7 +95,7 @@ class EnglishCoder:
                     after.append(m.entity)
         if nominal and self.undergoer.search(text, max(0, t_start - 40), t_start):
             sources = [m.entity for m in inside if m.start >= t_end and (
-                word_before(text, m.start, past_articles=True) in lex.words("source_cues")
+                word_before(text, m.start, skip=lex.words("articles")) in lex.words("source_cues")
                 or _directly_after(text, t_end, m.start))]
             return sources, [e for e in before + after if e not in sources], location, place
         if trigger.passive:
@@ -128,7 +126,7 @@ class EnglishCoder:
             actors, recipients = parties, (list(parties) if len(parties) > 1 else [])
         elif not actors and lex.regex("both_sides").search(text, clause[0], t_start):
             actors = _principal_parties(mentions, clause[0])
-        elif not actors and _RELATIVE.match(text, clause[0]):  # "China, which lent ...": the head noun
+        elif not actors and self.relative.match(text, clause[0]):  # "China, which lent ...": the head noun
             heads = [m.entity for m in mentions if sentence[0] <= m.start and m.end <= clause[0]]
             actors = heads[-1:]
             recipients = [e for e in recipients if e not in actors]
@@ -144,7 +142,7 @@ class EnglishCoder:
             recipient_is_place = True
         if trigger.needs_recipient and not recipients:
             return None
-        anaphoric = nominal and bool(_DEMONSTRATIVE.match(text, t_end))
+        anaphoric = nominal and bool(self.demonstrative.match(text, t_end))
         unresolved: str | None = None
         if not actors and not recipients and not anaphoric:
             if nominal:
@@ -208,7 +206,7 @@ def _subject_phrase(text: str, clause_start: int, trigger_start: int, lexicon: T
             return " ".join(words[first : i + 1])
     name: list[str] = []
     for word in reversed(words):
-        if word.casefold() in _SUBJECT_STOP or word.isdigit():
+        if word.casefold() in lexicon.words("subject_stop") or word.isdigit():
             if name:
                 break
             continue

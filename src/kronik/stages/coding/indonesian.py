@@ -79,8 +79,9 @@ class IndonesianCoder:
         language's home."""
         line = article.dateline
         dateline = self.place_country(" ".join(line.place.split()).title()) if line is not None and line.place else None
+        cues = self.lexicon.words("location_cues") | self.lexicon.words("destination_cues")
         places = Counter(e.country for e in article.entities if e.country and (
-            e.type == "LOC" or (e.type == "GPE" and any(_located(article.text, m.start) for m in e.mentions))))
+            e.type == "LOC" or (e.type == "GPE" and any(_located(article.text, m.start, cues) for m in e.mentions))))
         if dateline:
             places[dateline] += 1
         ranked = places.most_common(2)
@@ -299,9 +300,10 @@ class IndonesianCoder:
         return coded
 
 
-def _located(text: str, start: int) -> bool:
+def _located(text: str, start: int, cues: frozenset[str]) -> bool:
     """A country named as where something happens ("di Gaza", "ke Rusia")."""
-    return text[max(0, start - 4) : start].casefold().rstrip().endswith((" di", " ke", "di", "ke"))
+    words = text[max(0, start - 12) : start].casefold().split()
+    return bool(words) and words[-1] in cues
 
 
 def authorities_in(parties: list[Party]) -> list[Party]:

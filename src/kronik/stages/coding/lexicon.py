@@ -13,8 +13,6 @@ from kronik.stages.coding.morphology import voice_of
 
 __all__ = ["Trigger", "TriggerLexicon", "alternation"]
 
-#: enclitics a trigger word may carry ("ditangkapnya", "menangkapnya", "penangkapan-nya")
-_ENCLITICS = ("nya", "lah", "kah", "pun")
 
 
 @dataclass(slots=True, frozen=True)
@@ -56,7 +54,7 @@ def _english_inflections(form: str) -> list[str]:
     return sorted(v + tail for v in variants)
 
 
-def _entry_forms(entry: dict[str, Any], inflect: bool) -> Iterable[tuple[str, str, bool]]:
+def _entry_forms(entry: dict[str, Any], grammar: dict[str, Any] | None) -> Iterable[tuple[str, str, bool]]:
     """(form, voice, needs_recipient) of every word an entry names."""
     needs = bool(entry.get("needs_recipient", False))
     for root in entry.get("roots", []):
@@ -66,28 +64,28 @@ def _entry_forms(entry: dict[str, Any], inflect: bool) -> Iterable[tuple[str, st
     for key, voice, weak in (("forms", "active", needs), ("weak", "active", True),
                              ("passive", "passive", needs), ("nouns", "nominal", needs)):
         for form in entry.get(key, []):
-            if not inflect and voice == "active":
-                yield form, _written_voice(form.casefold()), weak
+            if grammar is not None and voice == "active":  # a language marking voice by affixes
+                yield form, _written_voice(form.casefold(), grammar), weak
                 continue
-            for variant in (_english_inflections(form) if inflect and voice == "active" else [form]):
+            for variant in (_english_inflections(form) if voice == "active" else [form]):
                 yield variant, voice, weak
 
 
-def _written_voice(form: str) -> str:
-    """The voice an Indonesian literal form shows by its affixes: "pe(r)-/ke- … -an" nouns are
-    nominal ("penangkapan", "pertemuan", "kesepakatan"), "di-" forms passive ("dilarang")."""
+def _written_voice(form: str, grammar: dict[str, Any]) -> str:
+    """The voice an Indonesian literal form shows by its affixes (``grammar.toml``): "pe(r)-/ke- …
+    -an" nouns are nominal ("penangkapan", "kesepakatan"), "di-" forms passive ("dilarang")."""
     first = form.split()[0]
-    if len(first) > 5 and first.endswith("an") and first.startswith(("pe", "ke")):
+    if len(first) > 5 and first.endswith(grammar["nominal_suffix"]) and first.startswith(tuple(grammar["nominal_prefixes"])):
         return "nominal"
-    if len(first) > 4 and first.startswith("di") and first not in ("dialog", "diskusi", "diplomasi"):
+    if len(first) > 4 and first.startswith(tuple(grammar["passive_prefixes"])) and first not in grammar["not_verbs"]:
         return "passive"
     return "active"
 
 
-def _senses(data: dict[str, Any], inflect: bool, nominal: frozenset[str]) -> dict[str, list[Trigger]]:
+def _senses(data: dict[str, Any], grammar: dict[str, Any] | None, nominal: frozenset[str]) -> dict[str, list[Trigger]]:
     senses: dict[str, list[Trigger]] = {}
     for entry in data["trigger"]:
-        for form, voice, needs in _entry_forms(entry, inflect):
+        for form, voice, needs in _entry_forms(entry, grammar):
             key = form.casefold()
             if voice == "active" and key in nominal:
                 voice = "nominal"
@@ -122,10 +120,11 @@ class TriggerLexicon:
     @classmethod
     def load(cls, code: str) -> TriggerLexicon:
         data = load_resource(code, "triggers")
-        clause = data["clause"]
+        grammar = load_resource(code, "grammar")
+        clause = {**data["clause"], **grammar}
         nominal = frozenset(w.casefold() for w in clause.get("nominal", []))
-        senses = _senses(data, code == "en", nominal)
-        enclitics = "|".join(_ENCLITICS) if code != "en" else ""
+        senses = _senses(data, grammar if "verb_prefixes" in grammar else None, nominal)
+        enclitics = "|".join(clause.get("enclitics", []))
         tail = f"(?:{enclitics})?" if enclitics else ""
         pattern = re.compile(rf"(?<![\w-])(?:{alternation(senses)}){tail}(?![\w-])", re.IGNORECASE)
         classes: dict[str, set[str]] = {}
@@ -146,7 +145,7 @@ class TriggerLexicon:
         while i < len(words):
             word = words[i]
             if word not in self.first_words and not any(
-                    word.endswith(e) and word[: -len(e)] in self.first_words for e in _ENCLITICS):
+                    word.endswith(e) and word[: -len(e)] in self.first_words for e in self.words("enclitics")):
                 i += 1
                 continue
             for size in range(min(self.longest, len(words) - i), 0, -1):
@@ -163,7 +162,7 @@ class TriggerLexicon:
         key = matched.casefold()
         if key in self.senses:
             return key, self.senses[key]
-        for enclitic in _ENCLITICS:
+        for enclitic in self.words("enclitics"):
             if key.endswith(enclitic) and key[: -len(enclitic)] in self.senses:
                 return key[: -len(enclitic)], self.senses[key[: -len(enclitic)]]
         return key, []
