@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -126,7 +127,7 @@ class TopicModel:
     def probabilities(self, words: Sequence[str]) -> np.ndarray | None:
         """The probability of each label (in ``labels`` order); None when no word is known."""
         counts = Counter(words)
-        rows = np.fromiter((self.index.get(term, -1) for term in counts), np.int64, len(counts))
+        rows = np.fromiter(map(self.index.get, counts, repeat(-1)), np.int64, len(counts))
         known = rows >= 0
         if not known.any():
             return None
