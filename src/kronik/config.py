@@ -26,6 +26,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "dates",
     "figures",
     "quotes",
+    "topic",
     "events",
 )
 

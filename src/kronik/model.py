@@ -212,6 +212,8 @@ class Article:
     published: date | None = None
     published_source: str | None = None  # given | metadata | inferred
     text: str = ""
+    topic: str | None = None  # news | sport | technology | entertainment | lifestyle
+    topic_confidence: float | None = None
     removed: list[Removal] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -238,6 +240,8 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "published_source": self.published_source,
             "text": self.text,
+            "topic": self.topic,
+            "topic_confidence": self.topic_confidence,
             "removed": [_plain(r) for r in self.removed],
             "links": [_plain(link) for link in self.links],
             "sentences": [[s, e] for s, e in self.sentences],
@@ -263,6 +267,8 @@ class Article:
             published=date.fromisoformat(published) if published else None,
             published_source=data.get("published_source"),
             text=data.get("text", ""),
+            topic=data.get("topic"),
+            topic_confidence=data.get("topic_confidence"),
             removed=[Removal(**r) for r in data.get("removed", [])],
             links=[Link(**link) for link in data.get("links", [])],
             sentences=[(int(s), int(e)) for s, e in data.get("sentences", [])],

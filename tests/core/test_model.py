@@ -35,6 +35,8 @@ def handmade() -> Article:
         published=date(2023, 3, 21),
         published_source="given",
         text=text,
+        topic="news",
+        topic_confidence=0.91,
         removed=[Removal("Baca juga: lainnya", "related-links")],
         links=[Link("lainnya")],
         sentences=[(0, len(text))],
@@ -57,6 +59,7 @@ def test_roundtrip_and_schema() -> None:
     again = Article.from_dict(data)
     assert again.to_dict() == data
     assert again.published == date(2023, 3, 21)
+    assert (again.topic, again.topic_confidence) == ("news", 0.91)
 
 
 def test_schema_rejects_bad_offsets() -> None:

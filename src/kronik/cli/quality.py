@@ -15,7 +15,10 @@ from kronik.errors import KronikError
 from kronik.evaluation import DEFAULT_DATA, EVALUATORS, evaluate
 
 #: what ``kronik train`` can train → ``"module:function"`` taking (data, output) → metrics dict
-TRAINERS: dict[str, str] = {"ner": "kronik.stages.ner.perceptron:train"}
+TRAINERS: dict[str, str] = {
+    "ner": "kronik.stages.ner.perceptron:train",
+    "topics": "kronik.training.topics:train",
+}
 
 
 @main.command("eval")

@@ -27,6 +27,7 @@ EVALUATORS: dict[str, str] = {
     "events": "kronik.evaluation.events",
     "events-id": "kronik.evaluation.events_id",
     "clusters": "kronik.evaluation.clusters",
+    "topics": "kronik.evaluation.topics",
 }
 
 #: Default gold data per stage, relative to the project root (``../shared/data``).
@@ -38,6 +39,7 @@ DEFAULT_DATA: dict[str, str] = {
     "events": "../shared/data/plover/PLOVER_GSR_CAMEO.txt",
     "events-id": "../shared/data/id-events/pfsa-dev-32.json",
     "clusters": "../shared/data/ecbplus/ECB+",
+    "topics": "../shared/data/indosum",
 }
 
 

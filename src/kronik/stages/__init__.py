@@ -21,6 +21,7 @@ BUILTIN_STAGES: dict[str, str] = {
     "dates": "kronik.stages.dates:DateStage",
     "figures": "kronik.stages.figures:FigureStage",
     "quotes": "kronik.stages.quotes:QuoteStage",
+    "topic": "kronik.stages.topic:TopicStage",
     "events": "kronik.stages.events:EventStage",
 }
 

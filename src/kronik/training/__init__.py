@@ -1,0 +1,1 @@
+"""Training of kronik's statistical models from labelled corpora (``kronik train``)."""
