@@ -19,6 +19,7 @@ class TopicScheme:
     non_political: frozenset[str]
     min_confidence: float
     sources: dict[str, dict[str, str]] = field(default_factory=dict)
+    min_words: int = 0
 
     @classmethod
     def load(cls) -> TopicScheme:
@@ -31,6 +32,7 @@ class TopicScheme:
                 non_political=frozenset(data["gate"]["non_political"]),
                 min_confidence=float(data["gate"]["min_confidence"]),
                 sources={name: dict(table) for name, table in data.get("sources", {}).items()},
+                min_words=int(data["gate"].get("min_words", 0)),
             )
         except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
             raise ResourceError(f"ontology/topics.toml is broken: {exc}") from exc
@@ -41,12 +43,14 @@ class TopicScheme:
             raise ResourceError(f"ontology/topics.toml: unknown topics {sorted(unknown)}")
         return scheme
 
-    def outside_politics(self, topic: str | None, confidence: float | None) -> bool:
-        """True when an article with this topic should code no political events."""
+    def outside_politics(self, topic: str | None, confidence: float | None, words: int | None = None) -> bool:
+        """True when an article with this topic should code no political events (``words``: the
+        article's length; a snippet shorter than ``min_words`` is too short to judge by topic)."""
         return (
             topic in self.non_political
             and confidence is not None
             and confidence >= self.min_confidence
+            and (words is None or words >= self.min_words)
         )
 
     def category_map(self, corpus: str) -> dict[str, str]:

@@ -4,7 +4,8 @@ Each language family has its coder (``stages/coding/``): Indonesian and Malay ar
 the clause grammar of Indonesian news (voice from morphology, actors from institutions, offices and
 agent nouns with their sector, the story's context for unsaid agents), English ones by the entity
 rules of ``english.py``. Both give :class:`~kronik.stages.coding.record.Coded` readings; mentions of
-one happening within an article merge into one event with all its evidence spans. Match reports
+one happening within an article merge into one event with all its evidence spans. Articles the topic
+stage files under sport, entertainment or lifestyle (``ontology/topics.toml``), and match reports,
 code no events.
 """
 
@@ -17,6 +18,7 @@ from typing import ClassVar
 
 from kronik.model import Article, Event, EvidenceSpan
 from kronik.ontology import Ontology
+from kronik.ontology.topics import TopicScheme
 from kronik.stages.base import StageContext
 from kronik.stages.coding.actors import ActorLexicon
 from kronik.stages.coding.english import EnglishCoder
@@ -52,6 +54,7 @@ class EventStage:
     def __init__(self, context: StageContext) -> None:
         self.resources = context.resources
         self.ontology: Ontology = context.resources.cached("ontology", Ontology.load)
+        self.topics: TopicScheme = context.resources.cached("topic-scheme", TopicScheme.load)
 
     def _coder(self, language: str | None) -> IndonesianCoder | EnglishCoder:
         if language in _INDONESIAN_FAMILY:
@@ -70,8 +73,9 @@ class EventStage:
 
     def __call__(self, article: Article) -> Article:
         coder = self._coder(article.language)
-        if coder.lexicon.is_sports(article.text):
-            article.events = []
+        gated = self.topics.outside_politics(article.topic, article.topic_confidence, len(article.text.split()))
+        if gated or coder.lexicon.is_sports(article.text):
+            article.events = []  # a match report, a film review, a recipe: no political events
             return article
         readings = coder.code(article)
         if isinstance(coder, EnglishCoder):
