@@ -174,7 +174,8 @@ class IndonesianCoder:
         self._resolve(context, view, args, span)
         anchored = self._complete(context, trigger, args, span[0])
         continuing = args.anaphoric and trigger.type in context.state.events
-        if not (explicit or anchored or continuing) and trigger.implicit_actor:
+        modifier = view.party_at(view.index(span[0]) - 1) is not None  # "pelaku pembakaran": a description
+        if not (explicit or anchored or continuing) and trigger.implicit_actor and not modifier:
             args.actors = [self._implied(context, trigger)]  # "unjuk rasa": protesters, unnamed
             explicit = True
         if not (explicit or anchored or continuing) or not self._acceptable(context, trigger, args, continuing):
@@ -238,7 +239,8 @@ class IndonesianCoder:
         if continuing:
             return True  # "kunjungan ini": merges into the event told before
         sides = len({p.key for p in args.actors + args.recipients})
-        asked = trigger.type == "REQUEST" and args.clause_object and any(p.kind in NAMED_KINDS for p in args.actors)
+        asked = trigger.type == "REQUEST" and not trigger.strict_recipient and args.clause_object and \
+            any(p.kind in NAMED_KINDS for p in args.actors)
         if trigger.needs_recipient and not (args.recipients or (trigger.symmetric and sides >= 2) or asked):
             return False
         if trigger.mode == "visit" and args.recipients and all(

@@ -29,6 +29,7 @@ class Trigger:
     complement: tuple[str, ...] = ()
     not_context: frozenset[str] = frozenset()
     implicit_actor: str | None = None
+    strict_recipient: bool = False
 
     @property
     def passive(self) -> bool:
@@ -95,6 +96,7 @@ def _senses(data: dict[str, Any], grammar: dict[str, Any] | None, nominal: froze
                 frozenset(entry.get("object", [])), frozenset(entry.get("not_object", [])),
                 tuple(c.casefold() for c in entry.get("complement", [])),
                 frozenset(entry.get("not_context", [])), entry.get("implicit_actor"),
+                bool(entry.get("strict_recipient", False)),
             )
             if sense not in senses.setdefault(key, []):
                 senses[key].append(sense)

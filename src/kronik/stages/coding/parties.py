@@ -136,6 +136,9 @@ class PartyFinder:
             if j in at:
                 end, entity = at[j]
                 if entity.type == "PERSON":
+                    if tier < 2 and end in at and at[end][1].type == "PERSON":
+                        j = end  # "Bupati Lembah Hijau Ahmad Santoso": the office's place, tagged as a name
+                        continue
                     if tier < 2:  # the phrase was the person's title
                         return self._entity_party(text, tokens, j, end, entity, words[first:j]), end
                     break  # "pendukung Yusak": the person is another party

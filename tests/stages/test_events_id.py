@@ -1,0 +1,98 @@
+"""The clause grammar of Indonesian news on hand-written sentences (the project's own examples)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kronik import Engine, RawArticle
+from kronik.model import Event
+
+
+def coded(engine: Engine, body: str) -> list[Event]:
+    raw = RawArticle(content=body, published=date(2021, 3, 4))
+    return engine.analyze(raw).events
+
+
+def only(events: list[Event], kind: str) -> Event:
+    (event,) = [e for e in events if e.type == kind]
+    return event
+
+
+def party(actors: list) -> list[tuple[str | None, str | None]]:  # type: ignore[type-arg]
+    return [(a.sector, a.country) for a in actors]
+
+
+def test_a_passive_takes_its_agent_right_after_the_verb(engine: Engine) -> None:
+    ev = only(coded(engine, "DEPOK, KOMPAS — Dua pemuda ditangkap polisi di Depok pada Senin malam."), "COERCE")
+    assert ev.mode == "arrest" and party(ev.actors) == [("POL", "IDN")]
+    assert [(r.name, r.sector) for r in ev.recipients] == [("Dua pemuda", "CRM")]
+
+
+def test_an_agentless_passive_is_the_work_of_the_story_s_police(engine: Engine) -> None:
+    body = ("BOGOR, KOMPAS — Polres Bogor menyelidiki kasus pencurian sepeda motor di Cibinong. "
+            "Seorang tersangka diamankan di rumahnya pada Selasa dini hari.")
+    ev = only(coded(engine, body), "COERCE")
+    assert [a.name for a in ev.actors] == ["Polres Bogor"] and ev.recipients[0].sector == "CRM"
+
+
+def test_a_suspect_named_by_the_kpk_is_charged(engine: Engine) -> None:
+    body = "JAKARTA, KOMPAS — Bupati Lembah Hijau Ahmad Santoso ditetapkan sebagai tersangka oleh KPK."
+    ev = only(coded(engine, body), "ACCUSE")
+    assert ev.mode == "charge" and [a.name for a in ev.actors] == ["Komisi Pemberantasan Korupsi"]
+    assert party(ev.recipients) == [("GOV", "IDN")]  # a regent stays GOV as a suspect
+
+
+def test_a_light_verb_carries_a_nominal_trigger(engine: Engine) -> None:
+    ev = only(coded(engine, "Satpol PP melakukan penyegelan terhadap tiga tempat usaha di Kota Malang."), "COERCE")
+    assert party(ev.actors) == [("GOV", "IDN")]
+
+
+def test_reported_speech_credits_the_speaker_s_side(engine: Engine) -> None:
+    body = ("YOGYAKARTA, KOMPAS — Kepala Polres Bantul Ajun Komisaris Besar Wachyu Sulistiyono mengatakan, "
+            "pihaknya telah menangkap dua tersangka pengeroyokan.")
+    ev = only(coded(engine, body), "COERCE")
+    assert party(ev.actors) == [("POL", "IDN")] and ev.recipients[0].sector == "CRM"
+
+
+def test_the_object_picks_the_sense(engine: Engine) -> None:
+    assert not [e for e in coded(engine, "Warga membakar sampah di halaman rumah.") if e.type == "ASSAULT"]
+    assert only(coded(engine, "Ratusan orang membakar rumah kepala desa di Maluku Tengah."), "ASSAULT")
+    assert only(coded(engine, "Petugas melepaskan tembakan ke arah kerumunan."), "ASSAULT")
+    assert only(coded(engine, "Pemerintah melepaskan dua tahanan politik."), "CONCEDE").mode == "release"
+
+
+def test_denials_obligations_hopes_and_purposes_are_no_reports(engine: Engine) -> None:
+    assert coded(engine, "Polisi tidak menahan wartawan itu.") == []
+    assert coded(engine, "Polisi harus segera menangkap pelaku pembakaran.") == []
+    assert coded(engine, "Gubernur berharap pelaku segera ditangkap.") == []
+    assert coded(engine, "Aparat datang untuk menangkap para pelaku.") == []
+
+
+def test_a_request_names_whom_it_asks(engine: Engine) -> None:
+    ev = only(coded(engine, "Bupati Sleman meminta warga tidak mudik tahun ini."), "REQUEST")
+    assert party(ev.actors) == [("GOV", "IDN")] and [r.name for r in ev.recipients] == ["warga"]
+
+
+def test_a_court_finds_liable(engine: Engine) -> None:
+    ev = only(coded(engine, "Majelis hakim Pengadilan Negeri Surabaya memvonis terdakwa tiga tahun penjara."), "ACCUSE")
+    assert ev.mode == "find liable" and party(ev.actors) == [("JUD", "IDN")]
+
+
+def test_unmarked_agents_belong_to_the_dateline_s_country(engine: Engine) -> None:
+    ev = only(coded(engine, "KUALA LUMPUR, KOMPAS — Polisi menangkap tiga orang di Selangor."), "COERCE")
+    assert party(ev.actors) == [("POL", "MYS")]
+
+
+def test_a_topic_is_no_happening(engine: Engine) -> None:
+    assert coded(engine, "Ia berbicara panjang tentang penangkapan itu.") == []
+
+
+def test_an_office_gives_the_sector(engine: Engine) -> None:
+    ev = only(coded(engine, "Ketua DPRD Jambi Edi Purwanto mengkritik Gubernur Jambi."), "ACCUSE")
+    assert party(ev.actors) == [("LEG", "IDN")] and party(ev.recipients) == [("GOV", "IDN")]
+
+
+def test_a_protest_implies_its_protesters(engine: Engine) -> None:
+    ev = only(coded(engine, "Unjuk rasa menolak kenaikan harga BBM berlangsung di depan Gedung DPRD Jawa Barat."),
+              "PROTEST")
+    assert party(ev.actors) == [("CVL", "IDN")]
