@@ -218,6 +218,15 @@ def _oblique(view: SentenceView, party: Party) -> bool:
     return False
 
 
+def _preposition_of(view: SentenceView, party: Party) -> int:
+    """Where a party's prepositional phrase starts ("dalam jumpa wartawan" → "dalam")."""
+    obliques = view.lexicon.words("obliques")
+    for k in (party.first - 1, party.first - 2):
+        if k >= 0 and view.lowers[k] in obliques:
+            return k
+    return party.first
+
+
 def _with_coordinated(view: SentenceView, party: Party, pool: list[Party], leftwards: bool) -> list[Party]:
     """A party and those joined to it by "dan", "serta" or a comma."""
     group = [party]
@@ -271,7 +280,7 @@ def _subject(view: SentenceView, i: int, c0: int) -> list[Party]:
             if _usable(view, party) and not _oblique(view, party) and not _nationality(view, party, ends) \
                     and not (shared and object_of_verb):
                 return _listed(view, party, c0, ends)
-            j = party.first - 1
+            j = _preposition_of(view, party) - 1  # past the whole prepositional phrase
             continue
         word = view.lowers[j]
         if word == "," and j > c0:

@@ -39,6 +39,7 @@ _PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 #: events whose unsaid agent is the authority of the story
 _AUTHORITY_EVENTS = frozenset({"COERCE", "ACCUSE", "SANCTION", "MOBILIZE"})
 _ENFORCEMENT_EVENTS = frozenset({"COERCE", "ACCUSE"})
+_AUTHORITY_MODES = frozenset({"investigate", "charge", "find liable"})
 #: events whose later bare mentions carry the parties of the first
 _CARRIED_EVENTS = frozenset({"ASSAULT", "PROTEST", "THREATEN", "COERCE", "ACCUSE", "SANCTION", "MOBILIZE"})
 #: events whose clause after the trigger tells what was asked, threatened or sentenced, not done
@@ -217,7 +218,7 @@ class IndonesianCoder:
                 args.actors = list(state.last_actors)
             elif speaker is not None and trigger.voice in ("active", "bare") and not args.blocked:
                 args.actors = [speaker]
-            elif ((trigger.type in _AUTHORITY_EVENTS and (trigger.voice != "active" or args.subjectless))
+            elif ((self._by_authority(trigger) and (trigger.voice != "active" or args.subjectless))
                   or (trigger.type == "REQUEST" and trigger.voice == "passive")) and not args.undergoer:
                 taken = tuple(r.key for r in args.recipients)
                 here = [p for p in args.sentence_authorities if p.key not in taken]
@@ -227,8 +228,10 @@ class IndonesianCoder:
                 authority = here[0] if here else state.authority(taken, enforcer=enforcer)
                 args.actors = [authority] if authority is not None else []
             args.inferred_actor = bool(args.actors)
-        if not args.actors and carried and previous is not None:
-            args.actors = list(previous[0])
+        same_target = not args.recipients or (previous is not None and bool(
+            {r.key for r in args.recipients} & {r.key for r in previous[1]}))
+        if not args.actors and carried and previous is not None and same_target:
+            args.actors = list(previous[0])  # a later mention of the same attack, not another one
             args.inferred_actor = True
         if not args.recipients and carried and previous is not None and trigger.voice != "active":
             keys = {a.key for a in args.actors}
@@ -254,6 +257,12 @@ class IndonesianCoder:
         if trigger.symmetric and trigger.needs_recipient and sides < 2:
             return False
         return bool(args.actors or args.recipients)
+
+    @staticmethod
+    def _by_authority(trigger: Trigger) -> bool:
+        """An act only an authority performs, so its unsaid agent is the story's authority: an arrest,
+        a search, a charge, an investigation, a dismissal, a deployment; not a criticism."""
+        return trigger.type in _AUTHORITY_EVENTS and (trigger.type != "ACCUSE" or trigger.mode in _AUTHORITY_MODES)
 
     def _implied(self, context: _Article, trigger: Trigger) -> Party:
         """The unnamed actor a trigger implies ("pengunjuk rasa" of "unjuk rasa")."""
