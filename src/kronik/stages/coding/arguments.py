@@ -118,8 +118,9 @@ class SentenceView:
         return (i > 0 and self.lowers[i - 1] in topics) or (j >= 0 and j < i - 1 and self.lowers[j] in topics)
 
     def choose_sense(self, senses: list[Trigger], span: tuple[int, int], clause: tuple[int, int]
-                     ) -> tuple[Trigger] | None:
-        """The first sense whose object, complement and voice fit the sentence."""
+                     ) -> tuple[Trigger, frozenset[str]] | None:
+        """The first sense whose object, complement and voice fit the sentence, and the classes of
+        its object."""
         a, b = self.index(span[0]), self.index(span[1])
         c0, c1 = self.index(clause[0]), self.index(clause[1])
         enclitic = self.text[span[0] : span[1]].casefold().endswith(self.lexicon.clause["object_enclitic"])
@@ -137,7 +138,7 @@ class SentenceView:
                 continue
             if any(self.lexicon.contexts[c].search(self.text, *self.sentence) for c in sense.not_context):
                 continue
-            return (sense,)
+            return sense, frozenset(classes)
         return None
 
     def _pronoun_before(self, a: int, c0: int) -> bool:
@@ -382,10 +383,11 @@ def _first_after(view: SentenceView, b: int, c1: int, *, cues: frozenset[str] | 
 
 
 def _agent_after(view: SentenceView, b: int, c1: int) -> list[Party]:
-    """A passive's agent: right after the verb, or behind "oleh"."""
+    """A passive's agent: right after the verb, or behind "oleh" before another verb begins."""
     obliques = view.lexicon.words("obliques")
+    verb = next((k for k in range(b, c1) if view.party_at(k) is None and _verbish(view.lowers[k], view.lexicon)), c1)
     for party in view.parties:
-        if party.first < b or party.last > c1 or not _usable(view, party):
+        if party.first < b or party.last > min(c1, verb) or not _usable(view, party):
             continue
         cue = view.lowers[party.first - 1] if party.first > 0 else ""
         if cue in view.lexicon.words("passive_agent") or (party.first <= b + 1 and cue not in obliques):
@@ -483,8 +485,9 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
         return args
     if trigger.voice == "passive":
         args.actors = _agent_after(view, b, c1)
-        args.recipients = _subject(view, a, c0) or _relative_head(view, a, c0) or \
-            _first_after(view, b, c1, exclude=tuple(args.actors))
+        args.recipients = _subject(view, a, c0) or _relative_head(view, a, c0)
+        if not args.recipients and not _noun_subject(view, a, c0):  # "Diamankan pula dua orang …"
+            args.recipients = _first_after(view, b, c1, exclude=tuple(args.actors))
         args.subjectless = not args.actors
         return args
     if trigger.voice == "bare":

@@ -65,10 +65,11 @@ class Discourse:
             self.story_authority = first[max(counts, key=lambda k: counts[k])]
 
     def _remember_office(self, party: Party) -> None:
+        """The first office the article gives a person; an office outranks a label ("tersangka")."""
         tier = party.tier if party.tier is not None else 2
         for key in [party.key, *(w.casefold() for w in party.name.split() if len(w) > 2)]:
             known = self.profiles.get(key)
-            if known is None or tier < known.tier:
+            if known is None or (known.tier >= 2 > tier):
                 self.profiles[key] = _Profile(party.sector, party.country, tier)
 
     def known_names(self) -> frozenset[str]:

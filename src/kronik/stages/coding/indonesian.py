@@ -40,6 +40,8 @@ _PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 _AUTHORITY_EVENTS = frozenset({"COERCE", "ACCUSE", "SANCTION", "MOBILIZE"})
 _ENFORCEMENT_EVENTS = frozenset({"COERCE", "ACCUSE"})
 _AUTHORITY_MODES = frozenset({"investigate", "charge", "find liable"})
+#: object classes (``[objects]`` in triggers.toml) that name something concrete an event was done to
+_CONCRETE = frozenset({"human", "property", "evidence", "vehicle"})
 #: events whose later bare mentions carry the parties of the first
 _CARRIED_EVENTS = frozenset({"ASSAULT", "PROTEST", "THREATEN", "COERCE", "ACCUSE", "SANCTION", "MOBILIZE"})
 #: events whose clause after the trigger tells what was asked, threatened or sentenced, not done
@@ -171,7 +173,8 @@ class IndonesianCoder:
                 return None  # "tidak menangkap": nothing happened
             trigger = replace(trigger, type="REJECT", mode="refuse")  # "tidak akan mendukung": a refusal
         args = find_arguments(view, trigger, span, clause, in_sentence)
-        explicit = bool(args.actors or args.recipients)
+        # a party, or a concrete thing done to ("rumah yang digeledah"), makes the event the text's own
+        explicit = bool(args.actors or args.recipients or chosen[1] & _CONCRETE)
         self._resolve(context, view, args, span)
         anchored = self._complete(context, trigger, args, span[0])
         continuing = args.anaphoric and trigger.type in context.state.events

@@ -124,8 +124,9 @@ class PartyFinder:
             return Party(tokens[i].start, t.end, text[tokens[i].start : t.end], "pronoun", pronoun=pronoun,
                          first=i, last=i + size), i + size
         found = lex.keyword_at(words, i) if i not in in_date else None
-        if found is None:
-            return None, i + 1
+        if found is None or (found[0] == 2 and i > 0 and words[i][:1].isupper()
+                             and i + found[1] < len(words) and words[i + found[1]][:1].isupper()):
+            return None, i + 1  # (an agent noun inside a name: "Bandar Udara Nop Goliath")
         first = i
         while first > 0 and words[first - 1].casefold() in lex.quantifiers and (first - 1) not in at:
             first -= 1
