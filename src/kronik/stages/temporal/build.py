@@ -143,6 +143,9 @@ class Builder:
 
     def _counted(self, m: re.Match[str]) -> Found | None:
         g = m.groupdict()
+        before = m.string[max(0, m.start() - 24) : m.start()].casefold().split()
+        if before and before[-1] in self.words.of("duration_cues"):
+            return None  # "selama 20 hari ke depan": how long, not when
         if g.get("single"):
             count, unit = 1, self.words.single[g["single"].casefold()]
         else:
