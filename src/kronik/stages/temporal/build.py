@@ -182,10 +182,12 @@ class Builder:
         """A capitalised weekday standing alone ("kata Yusri, Rabu."), unless its neighbours make it
         a recurring day, a name, or the week."""
         name = m.group("weekday")
-        before = _WORD.findall(m.string[max(0, m.start() - 24) : m.start()])
+        before = [w.casefold() for w in _WORD.findall(m.string[max(0, m.start() - 60) : m.start()])]
+        while len(before) >= 2 and before[-1] in self.words.of("weekday_joins") and before[-2] in self.words.weekdays:
+            before = before[:-2]  # "setiap Senin dan Kamis": the cue before the first weekday counts
         after = _WORD.match(m.string[m.end() :].lstrip())
         after_word = after.group().casefold() if after else ""
-        if before and before[-1].casefold() in self.words.of("not_a_day_before"):
+        if before and before[-1] in self.words.of("not_a_day_before"):
             return None
         if after_word in self.words.of("not_a_day_after"):
             return None

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-__all__ = ["Found"]
+__all__ = ["Found", "safe_date"]
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when it does not exist (31 February)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 @dataclass(slots=True)
@@ -32,3 +41,9 @@ class Found:
     anaphoric: bool = False
     direction: int = 0
     time: str | None = None
+
+    def full_date(self) -> date | None:
+        """The day a full date (or a range's first day) states with its year, else None."""
+        if self.kind not in ("full", "range") or not (self.year and self.month and self.day):
+            return None
+        return safe_date(self.year, self.month, self.day)

@@ -28,9 +28,8 @@ from kronik.kb import KnowledgeBase
 from kronik.lang import load_resource
 from kronik.model import Article
 from kronik.stages.ner.rules import EntityRules
-from kronik.stages.temporal.found import Found
+from kronik.stages.temporal.found import Found, safe_date
 from kronik.stages.temporal.grammar import DateGrammar
-from kronik.stages.temporal.resolve import safe_date
 
 __all__ = ["PublicationDating"]
 
@@ -94,7 +93,7 @@ class PublicationDating:
     def _pinned(self, article: Article, found: list[Found], today: date, url_year: int | None) -> tuple[date, str] | None:
         """The first weekday-dated day whose year one clue alone fixes."""
         page = self._page_text(article)
-        same_days = {d for f in [*found, *self.grammar.find(page)] if (d := _full_day(f)) is not None}
+        same_days = {d for f in [*found, *self.grammar.find(page)] if (d := f.full_date()) is not None}
         named = self._named_years(article.text + "\n" + page, today)
         latest_named = max(named, default=0)
         spans = self._office_spans(article)
@@ -164,17 +163,11 @@ def _top_end(article: Article) -> int:
     return len(article.text)
 
 
-def _full_day(item: Found) -> date | None:
-    if item.kind not in ("full", "range") or not (item.year and item.month and item.day):
-        return None
-    return safe_date(item.year, item.month, item.day)
-
-
 def _weekday_date(article: Article, found: list[Found], today: date) -> tuple[date, str] | None:
     """The latest full date written with a weekday that agrees with it, at the top if there is one."""
     top = _top_end(article)
     agreeing = [(d, f.start < top) for f in found if f.weekday is not None
-                and (d := _full_day(f)) is not None and d <= today and d.weekday() == f.weekday]
+                and (d := f.full_date()) is not None and d <= today and d.weekday() == f.weekday]
     at_top = [d for d, first in agreeing if first]
     if at_top:
         return max(at_top), "a full date with its weekday at the top"

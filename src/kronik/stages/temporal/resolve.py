@@ -11,19 +11,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from kronik.stages.temporal.found import Found
+from kronik.stages.temporal.found import Found, safe_date
 
-__all__ = ["Resolution", "resolve", "safe_date"]
+__all__ = ["Resolution", "resolve", "weekday_near"]
 
 #: (value, end_value, granularity)
 Resolution = tuple[str | None, str | None, str]
-
-
-def safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def resolve(item: Found, reference: date | None, anchor: date | None = None) -> Resolution:

@@ -37,22 +37,13 @@ def _as_day(value: str | None, granularity: str) -> date | None:
         return None
 
 
-def _full(item: Found) -> date | None:
-    if item.kind not in ("full", "range") or not (item.year and item.month and item.day):
-        return None
-    try:
-        return date(item.year, item.month, item.day)
-    except ValueError:
-        return None
-
-
 def resolve_all(found: list[Found], reference: date | None) -> list[Resolution]:
     """The resolution of each item of ``found`` (in text order), on the article's timeline."""
     context: list[date | None] = []  # the last full date written before each item
     last_full: date | None = None
     for item in found:
         context.append(last_full)
-        last_full = _full(item) or last_full
+        last_full = item.full_date() or last_full
     resolved: dict[int, Resolution] = {
         i: resolve(item, reference or context[i]) for i, item in enumerate(found) if item.kind in _EXPLICIT
     }
