@@ -107,6 +107,10 @@ class TestRelativeWords:
             ("3 Juni 2020", "2020-06-03"), ("Keesokan harinya", "2020-06-04"), ("Selang sehari", "2020-06-05"),
             ("hari yang sama", "2020-06-05"), ("Sehari sebelumnya", "2020-06-04")]
 
+    def test_a_year_named_in_passing_is_no_anchor_for_a_day(self) -> None:
+        text = "Ia ditangkap pada 14 Juli 2020. Ia buron sejak 2009. Hari itu ia ditahan."
+        assert timeline(text, WED)[-1] == ("Hari itu", "2020-07-14", None)
+
     def test_anaphora_needs_an_anchor_as_precise_as_itself(self) -> None:
         text = "Pada pertengahan April, tiga orang ditangkap. Tiga hari kemudian, satu lagi. Pada bulan yang sama, dua lagi."
         assert timeline(text, WED) == [("pertengahan April", "2020-04", None), ("Tiga hari kemudian", None, None),
@@ -135,8 +139,8 @@ class TestMonthsAndRanges:
          "2020-04-24", "2020-05-31"),
         ("Operasi berjalan 14 September hingga 20 September 2020.", "14 September hingga 20 September 2020",
          "2020-09-14", "2020-09-20"),
-        ("Ia menjabat bupati periode 2016-2021.", "periode 2016-2021", "2016", "2021"),
-        ("Beras diselewengkan dari tahun 2017 hingga 2018.", "tahun 2017 hingga 2018", "2017", "2018"),
+        ("Ia menjabat bupati periode 2016-2021.", "2016-2021", "2016", "2021"),
+        ("Beras diselewengkan dari tahun 2017 hingga 2018.", "2017 hingga 2018", "2017", "2018"),
         ("Pameran digelar 28 Desember hingga 3 Januari.", "28 Desember hingga 3 Januari", "2020-12-28", "2021-01-03"),
     ])
     def test_ranges(self, text: str, span: str, value: str, end: str) -> None:

@@ -75,7 +75,7 @@ def _compile(w: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         ("weekday_comma", rf"\b{weekday},\s+(?P<inner>\d{{1,2}}\s+(?:{alternation(w.months)})\.?(?:\s*,?\s+{of_year}(?:19|20)\d{{2}})?)\b"),
         ("range_full", rf"\b(?P<day>\d{{1,2}})\s+{month()}(?:\s+{year()})?{span}(?P<end_day>\d{{1,2}})\s+{month('end_month')}(?:\s*,?\s+{of_year}{year('end_year')})?\b{direction}"),
         ("range", rf"\b(?P<day>\d{{1,2}}){rng}(?P<end_day>\d{{1,2}})\s+{month()}(?:\s+{of_year}{year()})?\b{direction}"),
-        ("yearrange", rf"(?<![\d./-])(?:(?:{alternation(w.of('year_cues'))})\s+)?{year()}{span}{year('end_year')}(?![\d/-]|[.,]\d)"),
+        ("yearrange", rf"(?<![\d./-]){year()}{span}{year('end_year')}(?![\d/-]|[.,]\d)"),
         ("full_dmy", rf"\b(?P<day>\d{{1,2}})\s+{month()}\s*,?\s+{of_year}{year()}\b"),
         ("full_mdy", rf"\b{month()}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year()}\b"),
         ("numeric_range", r"(?<![\d/.,])(?P<day>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>(?:19|20)?\d{2}))?(?![\d/])"),

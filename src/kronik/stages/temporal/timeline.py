@@ -49,17 +49,20 @@ def resolve_all(found: list[Found], reference: date | None) -> list[Resolution]:
     }
     named = [d for res in resolved.values() if (d := _as_day(res[0], res[2])) is not None]
     out: list[Resolution] = []
-    last: tuple[date, str] | None = None  # the last time the text named, and its granularity
+    last: dict[bool, tuple[date, str]] = {}  # the last time the text named: of any kind (True), finer than a year (False)
     for i, item in enumerate(found):
         result = resolved.get(i)
         if result is None:
             if item.kind == "weekday":
                 result = _weekday(item, named, [context[i], reference])
             else:
-                result = resolve(item, reference or context[i], _anchor(item, last))
+                result = resolve(item, reference or context[i], _anchor(item, last.get(item.unit == "year")))
         out.append(result)
-        if item.kind != "time":
-            last = _as_time(result) or last
+        named_time = _as_time(result) if item.kind != "time" else None
+        if named_time is not None:
+            last[True] = named_time
+            if named_time[1] != "year":
+                last[False] = named_time
     return out
 
 
@@ -76,8 +79,9 @@ def _as_time(result: Resolution) -> tuple[date, str] | None:
 
 
 def _anchor(item: Found, last: tuple[date, str] | None) -> date | None:
-    """The date an anaphoric word counts from: the last time named, when it is at least as
-    precise as the word's unit ("sehari kemudian" after "pertengahan April" has no anchor)."""
+    """The date an anaphoric word counts from: the last time named (a year named in passing,
+    "buronan sejak 2009", only anchors "tahun yang sama"), when it is at least as precise as the
+    word's unit ("sehari kemudian" after "pertengahan April" has no anchor)."""
     if last is None or not item.anaphoric:
         return None
     day, granularity = last

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from kronik.lang import load_resource
 
@@ -20,9 +21,29 @@ _LISTS = (
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first; never matches when empty."""
-    items = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in items) if items else "(?!)"
+    """A regex matching any of ``words`` literally, longest first; never matches when empty.
+
+    Built as a trie (``sen(?:in)?``-style), so the engine tries one branch per character instead
+    of every word at every position of the text.
+    """
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 @dataclass(slots=True)
