@@ -80,6 +80,12 @@ class TestWeekdays:
         assert values == [("Selasa (11/8/2020)", "2020-08-11"), ("Senin (10/8/2020)", "2020-08-10"),
                           ("Pada Selasa", "2020-08-11"), ("Senin", "2020-08-10")]
 
+    def test_weekday_joined_to_a_dated_weekday(self) -> None:
+        text = "Laga digelar Rabu (5/8/2020) malam waktu setempat atau Kamis dini hari WIB."
+        assert timeline(text, date(2020, 8, 5)) == [("Rabu (5/8/2020)", "2020-08-05", None), ("Kamis", "2020-08-06", None)]
+        assert timeline("Ia diperiksa pada Senin tanggal 10 Agustus 2020.", WED) == [
+            ("Senin tanggal 10 Agustus 2020", "2020-08-10", None)]
+
     def test_weekday_with_a_direction(self) -> None:
         assert timeline("Rapat digelar Sabtu kemarin di balai desa.", WED) == [("Sabtu kemarin", "2020-08-08", None)]
         assert timeline("Sidang dilanjutkan Senin depan.", WED) == [("Senin depan", "2020-08-17", None)]
@@ -128,6 +134,9 @@ class TestMonthsAndRanges:
         assert timeline("Pada pertengahan Maret lalu, lima orang ditangkap.", ref) == [
             ("pertengahan Maret lalu", "2020-03", None)]
         assert timeline("Lagu April dinyanyikan.", ref) == []
+        assert timeline("Tur berjalan sejak April hingga Desember ini.", ref) == [
+            ("sejak April", "2020-04", None), ("hingga Desember", "2020-12", None)]
+        assert timeline("Suku bunga turun pada Agustus.", date(2021, 1, 20)) == [("pada Agustus", "2020-08", None)]
 
     def test_day_month_with_a_direction(self) -> None:
         ref = date(2020, 12, 18)

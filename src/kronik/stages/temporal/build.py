@@ -191,13 +191,16 @@ class Builder:
             return None
         if after_word in self.words.of("not_a_day_after"):
             return None
+        joined = bool(before) and before[-1] in self.words.of("weekday_joins") and any(
+            w in self.words.weekdays for w in before[-10:-1])
         if name.casefold() in self.words.of("week_homonyms"):
             if after_word in self.words.of("week_after"):
                 return None
             rest = m.string[m.end() : m.end() + 12].lstrip()
             if _starts_sentence(m.string, m.start()) and not (rest[:1] in (",", "(") or after_word in self.words.of("day_parts")):
                 return None
-        return Found(m.start(), m.end(), "weekday", weekday=self.words.weekdays[name.casefold()])
+        # "Rabu (5/4/2017) atau Kamis pukul 02.00 WIB": a weekday joined to one just named counts from it
+        return Found(m.start(), m.end(), "weekday", weekday=self.words.weekdays[name.casefold()], anaphoric=joined)
 
     def _time(self, m: re.Match[str]) -> Found | None:
         hour, minute = int(m.group("hour")), int(m.group("minute"))

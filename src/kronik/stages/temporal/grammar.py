@@ -72,7 +72,7 @@ def _compile(w: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     flags = re.IGNORECASE
     sources = [
         ("weekday_paren", rf"\b(?:(?P<pre>{alternation(w.of('past_marks'))})\s+)?{weekday}{part}\s*\(\s*(?P<inner>[^()]{{2,30}}?)\s*\)"),
-        ("weekday_comma", rf"\b{weekday},\s+(?P<inner>\d{{1,2}}\s+(?:{alternation(w.months)})\.?(?:\s*,?\s+{of_year}(?:19|20)\d{{2}})?)\b"),
+        ("weekday_comma", rf"\b{weekday}(?:,\s*|\s+)(?:(?:{alternation(w.of('day_words'))})\s+)?(?P<inner>\d{{1,2}}\s+(?:{alternation(w.months)})\.?(?:\s*,?\s+{of_year}(?:19|20)\d{{2}})?)\b"),
         ("range_full", rf"\b(?P<day>\d{{1,2}})\s+{month()}(?:\s+{year()})?{span}(?P<end_day>\d{{1,2}})\s+{month('end_month')}(?:\s*,?\s+{of_year}{year('end_year')})?\b{direction}"),
         ("range", rf"\b(?P<day>\d{{1,2}}){rng}(?P<end_day>\d{{1,2}})\s+{month()}(?:\s+{of_year}{year()})?\b{direction}"),
         ("yearrange", rf"(?<![\d./-]){year()}{span}{year('end_year')}(?![\d/-]|[.,]\d)"),

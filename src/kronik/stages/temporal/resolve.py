@@ -93,13 +93,13 @@ def weekday_near(weekday: int, reference: date, direction: int = 0) -> date:
 
 
 def _month_year(month: int, reference: date, direction: int) -> int:
-    """The year of a month named alone: the last one (-1), the next one (+1), else the nearest."""
+    """The year of a month named alone: the last one (-1), the next one (+1), else this year's
+    unless that lies more than six months ahead ("pada Agustus" in January is last August)."""
     if direction < 0:
         return reference.year if month <= reference.month else reference.year - 1
     if direction > 0:
         return reference.year if month >= reference.month else reference.year + 1
-    gap = month - reference.month
-    return reference.year - 1 if gap > 6 else reference.year + 1 if gap < -6 else reference.year
+    return reference.year - 1 if month - reference.month > 6 else reference.year
 
 
 def _year_for(month: int, day: int, reference: date, weekday: int | None, direction: int) -> int:

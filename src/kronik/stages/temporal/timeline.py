@@ -8,7 +8,8 @@ the time of writing ("kemarin", "pekan lalu"). In text order:
    else from the last full date written before it.
 2. A bare weekday is the day the article itself names with that weekday within six days of the
    last full date written before it, or of the publication date; else the last such weekday on or
-   before that reference (after it when marked as future: "Senin depan").
+   before that reference (after it when marked as future: "Senin depan"). One joined to a weekday
+   just named ("Rabu (5/4/2017) atau Kamis dini hari WIB") is the occurrence nearest that day.
 3. Anaphoric words count from the last time named before them, when that is precise enough
    ("bulan yang sama" after "pertengahan April" is April; "tiga hari kemudian" after it has no
    anchor); words of the time of writing count from the publication date, else from the last full
@@ -17,7 +18,7 @@ the time of writing ("kemarin", "pekan lalu"). In text order:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from kronik.stages.temporal.found import Found
 from kronik.stages.temporal.resolve import Resolution, resolve, weekday_near
@@ -54,7 +55,7 @@ def resolve_all(found: list[Found], reference: date | None) -> list[Resolution]:
         result = resolved.get(i)
         if result is None:
             if item.kind == "weekday":
-                result = _weekday(item, named, [context[i], reference])
+                result = _weekday(item, named, [context[i], reference], _anchor(item, last.get(False)))
             else:
                 result = resolve(item, reference or context[i], _anchor(item, last.get(item.unit == "year")))
         out.append(result)
@@ -89,8 +90,10 @@ def _anchor(item: Found, last: tuple[date, str] | None) -> date | None:
     return day if granularity in fine_enough.get(item.unit or "day", ("day", "month", "year")) else None
 
 
-def _weekday(item: Found, named: list[date], bases: list[date | None]) -> Resolution:
+def _weekday(item: Found, named: list[date], bases: list[date | None], joined_to: date | None) -> Resolution:
     assert item.weekday is not None
+    if joined_to is not None:  # the occurrence nearest the weekday it is joined to
+        return (joined_to + timedelta(days=(item.weekday - joined_to.weekday() + 3) % 7 - 3)).isoformat(), None, "day"
     for base in bases:
         if base is None:
             continue

@@ -16,7 +16,7 @@ __all__ = ["DateWords", "alternation"]
 _LISTS = (
     "week_homonyms", "day_parts", "range_words", "span_words", "year_cues", "year_words", "weekday_cues",
     "month_cues", "not_a_day_before", "not_a_day_after", "week_after", "past_marks", "future_marks",
-    "vague_counts", "duration_cues", "weekday_joins",
+    "vague_counts", "duration_cues", "weekday_joins", "day_words",
 )
 
 
