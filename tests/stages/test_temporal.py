@@ -180,8 +180,13 @@ class TestPublicationDate:
         assert [d.value for d in article.dates] == ["2020-08-12", "2020-08-11"]
 
     def test_weekday_disagreeing_with_its_date_is_no_clue(self, engine: Engine) -> None:
-        article = self.analyze(engine, "Hal itu disampaikan Kamis (12/8/2020).")  # 12 August 2020 was a Wednesday
+        article = self.analyze(engine, "Hal itu disampaikan Jumat (12/8/2020).")  # 12 August 2020 was a Wednesday
         assert article.published is None
+
+    def test_weekday_a_day_off_is_a_slip_that_keeps_the_year(self, engine: Engine) -> None:
+        article = self.analyze(engine, "Hal itu disampaikan Kamis (12/8/2020).")
+        assert article.published == date(2020, 8, 12)
+        assert any("a day off" in w for w in article.warnings)
 
     def test_historical_date_is_not_the_publication_date(self, engine: Engine) -> None:
         article = self.analyze(engine, "Proklamasi dibacakan pada 17 Agustus 1945 di Jakarta. Kini gedung itu museum.")

@@ -5,8 +5,8 @@ only where the URL or the text fixes it with confidence (:mod:`kronik.stages.tem
 stored with ``published_source = "inferred"`` and a warning saying how, and the roles of linked
 people are re-resolved at that date. When it cannot be trusted it stays ``None`` with a warning:
 dates lacking their year then take it from the last full date written before them (else keep
-``XXXX``), and words of the time of writing ("kemarin") stay unresolved unless the text gave a full
-date before them (:mod:`kronik.stages.temporal.timeline`).
+``XXXX``), and words of the time of writing ("kemarin") stay unresolved
+(:mod:`kronik.stages.temporal.timeline`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class DateStage:
                 article.warnings.append(f"published date inferred ({how}): {reference}")
                 self._roles_at(article, reference)
             else:
-                article.warnings.append(f"publication date unknown ({how}); relative dates left unresolved")
+                article.warnings.append(f"publication date unknown ({how}); words like 'kemarin' left unresolved")
         dates: list[DateValue] = []
         for item, (value, end_value, granularity) in zip(found, resolve_all(found, reference), strict=True):
             if item.kind == "time" and dates and value and _same_sentence(article, dates[-1].start, item.start):

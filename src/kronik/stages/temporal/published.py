@@ -7,6 +7,7 @@ In order, the first that holds:
    the first two sentences (the dateline and lead, where news states the day of its event), else
    the latest of the body (Kompas gives it with the first quote: "kata X, Minggu (17/5/2020)"). A
    full date without a weekday is as often the day of a coming or past event as the day of writing.
+   A weekday one day off its date (a slip in either) still fixes the year and the day within one.
 3. A weekday with a day and month but no year ("Senin (27/3)"): of the years within the last 30
    where that day falls on that weekday, the one the URL's path names; else the one where the page
    writes the same day with its year (a caption "pada 20 Maret 2023"); else the only one the page
@@ -164,15 +165,18 @@ def _top_end(article: Article) -> int:
 
 
 def _weekday_date(article: Article, found: list[Found], today: date) -> tuple[date, str] | None:
-    """The latest full date written with a weekday that agrees with it, at the top if there is one."""
+    """The latest full date written with a weekday that agrees with it, at the top if there is one;
+    else one whose weekday is a day off (a slip of the pen in the day or the weekday: its year holds)."""
     top = _top_end(article)
-    agreeing = [(d, f.start < top) for f in found if f.weekday is not None
-                and (d := f.full_date()) is not None and d <= today and d.weekday() == f.weekday]
-    at_top = [d for d, first in agreeing if first]
-    if at_top:
-        return max(at_top), "a full date with its weekday at the top"
-    if agreeing:
-        return max(d for d, _ in agreeing), "a full date with its weekday in the body"
+    dated = [(d, f.start < top, (d.weekday() - f.weekday) % 7) for f in found if f.weekday is not None
+             and (d := f.full_date()) is not None and d <= today]
+    for slips, label in (({0}, "a full date with its weekday"), ({1, 6}, "a full date with its weekday a day off")):
+        at_top = [d for d, first, slip in dated if first and slip in slips]
+        if at_top:
+            return max(at_top), f"{label} at the top"
+        body = [d for d, _, slip in dated if slip in slips]
+        if body:
+            return max(body), f"{label} in the body"
     return None
 
 

@@ -8,12 +8,12 @@ the time of writing ("kemarin", "pekan lalu"). In text order:
    else from the last full date written before it.
 2. A bare weekday is the day the article itself names with that weekday within six days of the
    last full date written before it, or of the publication date; else the last such weekday on or
-   before that reference (after it when marked as future: "Senin depan"). One joined to a weekday
-   just named ("Rabu (5/4/2017) atau Kamis dini hari WIB") is the occurrence nearest that day.
+   before the publication date (after it when marked as future: "Senin depan"). One joined to a
+   weekday just named ("Rabu (5/4/2017) atau Kamis dini hari WIB") is the occurrence nearest it.
 3. Anaphoric words count from the last time named before them, when that is precise enough
    ("bulan yang sama" after "pertengahan April" is April; "tiga hari kemudian" after it has no
-   anchor); words of the time of writing count from the publication date, else from the last full
-   date written before them.
+   anchor). Words of the time of writing ("kemarin", "pekan lalu") count from the publication
+   date only: without one they stay unresolved (a full date in the text may be history).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def resolve_all(found: list[Found], reference: date | None) -> list[Resolution]:
             if item.kind == "weekday":
                 result = _weekday(item, named, [context[i], reference], _anchor(item, last.get(False)))
             else:
-                result = resolve(item, reference or context[i], _anchor(item, last.get(item.unit == "year")))
+                result = resolve(item, reference, _anchor(item, last.get(item.unit == "year")))
         out.append(result)
         named_time = _as_time(result) if item.kind != "time" else None
         if named_time is not None:
@@ -101,7 +101,7 @@ def _weekday(item: Found, named: list[date], bases: list[date | None], joined_to
                 and (d - base).days * item.direction >= 0]
         if near:
             return min(near, key=lambda d: (abs((d - base).days), d)).isoformat(), None, "day"
-    reference = bases[-1] or bases[0]
+    reference = bases[-1]
     if reference is None:
         return None, None, "day"
     return weekday_near(item.weekday, reference, item.direction).isoformat(), None, "day"
