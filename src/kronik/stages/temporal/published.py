@@ -7,7 +7,8 @@ In order, the first that holds:
    the first two sentences (the dateline and lead, where news states the day of its event), else
    the latest of the body (Kompas gives it with the first quote: "kata X, Minggu (17/5/2020)"). A
    full date without a weekday is as often the day of a coming or past event as the day of writing.
-   A weekday one day off its date (a slip in either) still fixes the year and the day within one.
+   A weekday one day off its date (a slip in either) still fixes the year and the day within one,
+   unless the weekday agrees in the year before or after (then the year may be the slip).
 3. A weekday with a day and month but no year ("Senin (27/3)"): of the years within the last 30
    where that day falls on that weekday, the one the URL's path names; else the one where the page
    writes the same day with its year (a caption "pada 20 Maret 2023"); else the only one the page
@@ -168,7 +169,7 @@ def _weekday_date(article: Article, found: list[Found], today: date) -> tuple[da
     """The latest full date written with a weekday that agrees with it, at the top if there is one;
     else one whose weekday is a day off (a slip of the pen in the day or the weekday: its year holds)."""
     top = _top_end(article)
-    dated = [(d, f.start < top, (d.weekday() - f.weekday) % 7) for f in found if f.weekday is not None
+    dated = [(d, f.start < top, _slip(d, f.weekday)) for f in found if f.weekday is not None
              and (d := f.full_date()) is not None and d <= today]
     for slips, label in (({0}, "a full date with its weekday"), ({1, 6}, "a full date with its weekday a day off")):
         at_top = [d for d, first, slip in dated if first and slip in slips]
@@ -178,6 +179,15 @@ def _weekday_date(article: Article, found: list[Found], today: date) -> tuple[da
         if body:
             return max(body), f"{label} in the body"
     return None
+
+
+def _slip(day: date, weekday: int) -> int | None:
+    """How many days the written weekday is off the date (0 when it agrees), or None when the
+    weekday would agree in the year before or after: then the year may be the slip."""
+    off = (day.weekday() - weekday) % 7
+    if off and any((d := safe_date(day.year + k, day.month, day.day)) and d.weekday() == weekday for k in (-1, 1)):
+        return None
+    return off
 
 
 def _weekday_years(item: Found, today: date) -> list[int]:
