@@ -26,6 +26,8 @@ EVALUATORS: dict[str, str] = {
     "quotes": "kronik.evaluation.quotes",
     "events": "kronik.evaluation.events",
     "events-id": "kronik.evaluation.events_id",
+    "dates-id": "kronik.evaluation.dates_id",
+    "published": "kronik.evaluation.published",
     "clusters": "kronik.evaluation.clusters",
     "topics": "kronik.evaluation.topics",
 }
@@ -38,6 +40,8 @@ DEFAULT_DATA: dict[str, str] = {
     "quotes": "../shared/data/pfsa-id/dev-40.txt",
     "events": "../shared/data/plover/PLOVER_GSR_CAMEO.txt",
     "events-id": "../shared/data/id-events/pfsa-dev-32.json",
+    "dates-id": "../shared/data/id-events/pfsa-dev-32.json",
+    "published": "../shared/data/indosum",
     "clusters": "../shared/data/ecbplus/ECB+",
     "topics": "../shared/data/indosum",
 }

@@ -1,9 +1,12 @@
-"""The date stage: date expressions resolved to calendar values, and the reference date.
+"""The date stage: date expressions resolved to calendar values, and the publication date.
 
-Against ``article.published`` when known; otherwise the reference is inferred from the text
-(:mod:`kronik.stages.temporal.reference`), stored as ``published`` with ``published_source =
-"inferred"`` and a warning, and the roles of linked people are re-resolved at that date. Without
-any reference, day-month dates keep an unknown year (``XXXX-MM-DD``) and relative ones no value.
+Against ``article.published`` when known (given, or from page metadata). Otherwise it is inferred
+only where the URL or the text fixes it with confidence (:mod:`kronik.stages.temporal.published`),
+stored with ``published_source = "inferred"`` and a warning saying how, and the roles of linked
+people are re-resolved at that date. When it cannot be trusted it stays ``None`` with a warning:
+dates lacking their year then take it from the last full date written before them (else keep
+``XXXX``), and words of the time of writing ("kemarin") stay unresolved
+(:mod:`kronik.stages.temporal.timeline`).
 """
 
 from __future__ import annotations
@@ -15,13 +18,13 @@ from kronik.kb import KnowledgeBase
 from kronik.model import Article, DateValue
 from kronik.stages.base import StageContext
 from kronik.stages.ner.rules import EntityRules
-from kronik.stages.temporal import DateGrammar, infer_reference, resolve
+from kronik.stages.temporal import DateGrammar, PublicationDating, resolve_all
 
 __all__ = ["DateStage"]
 
 
 class DateStage:
-    """Assign ``article.dates`` (and ``published`` when it must be inferred)."""
+    """Assign ``article.dates`` (and ``published`` when it can be inferred)."""
 
     name: ClassVar[str] = "dates"
     requires: ClassVar[tuple[str, ...]] = ("text", "sentences", "entities")
@@ -31,23 +34,26 @@ class DateStage:
         resources = context.resources
         self.grammar: DateGrammar = resources.cached("date-grammar", DateGrammar.load)
         self.kb: KnowledgeBase = resources.kb
-        self.rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
+        rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
+        self.dating: PublicationDating = resources.cached(
+            "publication-dating", lambda: PublicationDating.load(self.kb, rules, self.grammar))
 
     def __call__(self, article: Article) -> Article:
         found = list(self.grammar.find(article.text))
         reference = article.published
         if reference is None:
-            reference, how = infer_reference(found, article, self.kb, self.rules, date.today())
+            reference, how = self.dating.infer(article, found, date.today())
             if reference is not None:
                 article.published, article.published_source = reference, "inferred"
-                article.warnings.append(f"published date inferred from the text ({how}): {reference}")
+                article.warnings.append(f"published date inferred ({how}): {reference}")
                 self._roles_at(article, reference)
+            else:
+                article.warnings.append(f"publication date unknown ({how}); words like 'kemarin' left unresolved")
         dates: list[DateValue] = []
-        for item in found:
-            value, end_value, granularity = resolve(item, reference)
+        for item, (value, end_value, granularity) in zip(found, resolve_all(found, reference), strict=True):
             if item.kind == "time" and dates and value and _same_sentence(article, dates[-1].start, item.start):
                 day = dates[-1].value
-                if day and len(day) == 10:
+                if day and len(day) == 10 and day[:4].isdigit():
                     value = f"{day}{value[10:]}"
             dates.append(DateValue(article.text[item.start : item.end], item.start, item.end, value, end_value, granularity))
         article.dates = dates
