@@ -350,6 +350,15 @@ def _noun_subject(view: SentenceView, a: int, c0: int) -> bool:
         | lex.words("complementizers"))
 
 
+def _walk_blocked(view: SentenceView, a: int, c0: int) -> bool:
+    """A content word (a verb or a common noun) stands between the clause's start and the trigger,
+    past prepositions: the subject is somewhere the grammar cannot see, not simply unsaid."""
+    lex = view.lexicon
+    skip = lex.words("aux") | lex.words("obliques") | lex.words("coordinators") | lex.words("complementizers")
+    return any(view.lowers[k].isalpha() and view.lowers[k] not in skip and view.party_at(k) is None
+               for k in range(c0, a))
+
+
 def _main_subject(view: SentenceView, a: int, c0: int) -> list[Party]:
     """"Selain memecat tiga perwira, Polri juga ...": a verb in an opening subordinate clause takes
     the subject of the main clause after the comma."""
@@ -498,7 +507,7 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
             _first_after(view, b, c1, exclude=tuple(args.actors))  # "yang kami amankan … anak-anak pelajar"
         return args
     args.actors = _subject(view, a, c0) or _relative_head(view, a, c0) or _main_subject(view, a, c0)
-    args.blocked = not args.actors and _noun_subject(view, a, c0)
+    args.blocked = not args.actors and (_noun_subject(view, a, c0) or _walk_blocked(view, a, c0))
     joined = view.before(a, 0)
     if joined >= 0 and view.lowers[joined] in view.lexicon.words("coordinators") and in_sentence and \
             not any(p.first > joined for p in args.actors):

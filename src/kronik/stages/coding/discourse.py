@@ -46,7 +46,8 @@ class Discourse:
     named: list[Party] = field(default_factory=list)  # every named party so far, in order
 
     def __post_init__(self) -> None:
-        self.quotes = [(q.start, q.end, q.speaker, q.speaker_entity) for q in self.article.quotes]
+        # direct quotes only: their "kami" and their unsaid subjects are the speaker's
+        self.quotes = [(q.start, q.end, q.speaker, q.speaker_entity) for q in self.article.quotes if q.direct]
 
     # -- reading the article and each sentence -------------------------------------------------
     def prepare(self, sentences: list[list[Party]]) -> None:

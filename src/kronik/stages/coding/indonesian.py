@@ -27,11 +27,12 @@ from dataclasses import dataclass, field, replace
 from kronik.model import Article, Entity
 from kronik.stages.coding.actors import ActorLexicon
 from kronik.stages.coding.arguments import Arguments, SentenceView, find_arguments
-from kronik.stages.coding.clauses import clauses, event_date
+from kronik.stages.coding.clauses import clauses
 from kronik.stages.coding.discourse import AUTHORITY_SECTORS, Discourse
 from kronik.stages.coding.lexicon import Trigger, TriggerLexicon
 from kronik.stages.coding.parties import NAMED_KINDS, Party, PartyFinder, Token, tokenize
 from kronik.stages.coding.record import Coded
+from kronik.stages.temporal import episode_date
 
 __all__ = ["IndonesianCoder"]
 
@@ -290,7 +291,8 @@ class IndonesianCoder:
                 where: tuple[tuple[int, int], tuple[int, int]]) -> Coded:
         clause, span = where
         article, text, lex = context.article, view.text, self.lexicon
-        date, dated = event_date(article, clause, view.sentence)
+        episode = episode_date(article, span[0], clause)
+        date, dated = episode.value, episode.source == "sentence"
         head_start = max(clause[0], span[0] - 40)
         actors, recipients = args.actors, args.recipients
         if trigger.symmetric:
