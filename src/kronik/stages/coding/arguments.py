@@ -88,6 +88,12 @@ class SentenceView:
             j -= 1
         return False
 
+    def light_verb_before(self, offset: int, clause_start: int) -> int | None:
+        """The offset of a light verb carrying the nominal at ``offset`` ("melakukan penyelidikan")."""
+        c0 = self.index(clause_start)
+        j = self.before(self.index(offset), c0)
+        return self.tokens[j].start if j >= 0 and self.lowers[j] in self.lexicon.words("light_verbs") else None
+
     def unreal(self, offset: int, clause_start: int) -> bool:
         """An obligation, condition, hope, purpose or attempt right before the trigger (past its
         aspect words and subject): "harus diperiksa", "untuk menangkap", "berharap pelaku ditangkap"."""
@@ -136,6 +142,8 @@ class SentenceView:
                 continue
             if sense.complement and not self._complement(sense.complement, b, c1):
                 continue
+            if sense.not_complement and self._complement(sense.not_complement, b, c1):
+                continue
             if any(self.lexicon.contexts[c].search(self.text, *self.sentence) for c in sense.not_context):
                 continue
             return sense, frozenset(classes)
@@ -167,7 +175,9 @@ class SentenceView:
                 j = self.before(j, c0)
             if j < 0 or not self.tokens[j].text[:1].isalnum():  # "Diamankan pula kaset …": look after
                 return classes | self._object_classes("active", trigger, clause, False)
-            subject = _subject(self, a if voice == "passive" else max(c0, j + 1), c0)
+            nouns = self.lexicon.noun_classes
+            subject = [] if self.lowers[j] in nouns or self.party_at(j) is not None else \
+                _subject(self, a if voice == "passive" else max(c0, j + 1), c0)
             if subject:  # "ia selalu lolos hingga tertangkap": the subject found further back
                 classes |= {"party"} | ({"human"} if subject[0].human else set())
         else:

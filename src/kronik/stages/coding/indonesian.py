@@ -166,7 +166,8 @@ class IndonesianCoder:
         if view.word_before_is_topic(span[0]):
             return None  # "Peraturan ... tentang Pemberian Bantuan", "soal penangkapan"
         chosen = view.choose_sense(senses, span, clause)
-        if chosen is None or view.unreal(span[0], clause[0]):
+        verb = view.light_verb_before(span[0], clause[0])
+        if chosen is None or view.unreal(span[0] if verb is None else verb, clause[0]):
             return None  # no sense fits; or an obligation, condition, hope or purpose, not a report
         trigger = chosen[0]
         if view.negated(span[0], clause[0]):

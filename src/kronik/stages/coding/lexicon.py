@@ -30,6 +30,7 @@ class Trigger:
     not_context: frozenset[str] = frozenset()
     implicit_actor: str | None = None
     strict_recipient: bool = False
+    not_complement: tuple[str, ...] = ()
 
     @property
     def passive(self) -> bool:
@@ -97,6 +98,7 @@ def _senses(data: dict[str, Any], grammar: dict[str, Any] | None, nominal: froze
                 tuple(c.casefold() for c in entry.get("complement", [])),
                 frozenset(entry.get("not_context", [])), entry.get("implicit_actor"),
                 bool(entry.get("strict_recipient", False)),
+                tuple(c.casefold() for c in entry.get("not_complement", [])),
             )
             if sense not in senses.setdefault(key, []):
                 senses[key].append(sense)

@@ -247,7 +247,8 @@ class PartyFinder:
         judged = lex.classify(words)
         org = next((e for e in inner if e.type == "ORG"), None)
         nation = next((e for e in inner if e.type == "GPE" and e.country), None)
-        sector = judged.head_sector if judged.headed_by_agent else judged.sector
+        generic = judged.head_keyword in lex.generic_heads  # "pihak Polresta Palembang": the police
+        sector = judged.head_sector if judged.headed_by_agent and not generic else judged.sector
         if org is not None and org.sector and (judged.contextual or judged.tier != 0):
             sector = org.sector if judged.tier != 1 else sector
         if judged.domestic:
