@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from kronik import Engine, RawArticle
+from kronik.errors import EmptyInputError
 from kronik.model import Event
 
 
@@ -96,3 +100,20 @@ def test_a_protest_implies_its_protesters(engine: Engine) -> None:
     ev = only(coded(engine, "Unjuk rasa menolak kenaikan harga BBM berlangsung di depan Gedung DPRD Jawa Barat."),
               "PROTEST")
     assert party(ev.actors) == [("CVL", "IDN")]
+
+
+_WORDS = ["polisi", "menangkap", "ditangkap", "oleh", "KPK", "kami", "tangkap", "yang", "dan", ",", ".", "tidak",
+          "akan", "meminta", "agar", "warga", "penangkapan", "itu", "tersebut", "Kapolres", "Bogor", "Budi",
+          "Santoso", "kedua", "pihak", "bertemu", "di", "Jakarta", "pihaknya", "untuk", "“", "”", "kata", "Ia",
+          "mereka", "penyerangan", "membakar", "rumah", "unjuk", "rasa", "sanksi", "dinonaktifkan", "-nya"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40))
+def test_any_word_salad_codes_without_failing(engine: Engine, words: list[str]) -> None:
+    try:
+        events = coded(engine, "Judul Berita\n\n" + " ".join(words))
+    except EmptyInputError:  # nothing left after cleaning: a clear input error, not a failure
+        return
+    for ev in events:
+        assert ev.type and 0 <= ev.start <= ev.end

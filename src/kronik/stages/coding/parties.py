@@ -117,9 +117,10 @@ class PartyFinder:
         if i in at:
             end, entity = at[i]
             return self._entity_party(text, tokens, i, end, entity, []), end
-        pronoun = lex.pronouns.get(" ".join(words[i : i + 2]).casefold()) or lex.pronouns.get(words[i].casefold())
+        pair = " ".join(words[i : i + 2]).casefold() if i + 1 < len(words) else None
+        pronoun = lex.pronouns.get(pair or "") or lex.pronouns.get(words[i].casefold())
         if pronoun is not None:
-            size = 2 if " ".join(words[i : i + 2]).casefold() in lex.pronouns else 1
+            size = 2 if pair in lex.pronouns else 1
             t = tokens[i + size - 1]
             return Party(tokens[i].start, t.end, text[tokens[i].start : t.end], "pronoun", pronoun=pronoun,
                          first=i, last=i + size), i + size
