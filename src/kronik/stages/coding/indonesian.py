@@ -139,15 +139,21 @@ class IndonesianCoder:
                 event = self._code(context, view, clause, span, in_sentence)
                 if event is not None:
                     in_sentence.append(event)
-                if self._governs(event):
-                    governor = min(governor, span[1])
+                if self._governs(event, view, span):
+                    governor = min(governor, span[1])  # what follows is what was asked or sentenced
         context.coded.extend(in_sentence)
         context.state.remember(parties)
 
-    @staticmethod
-    def _governs(event: Coded | None) -> bool:
-        """A request, threat or verdict: what follows it in the clause is its content."""
-        return event is not None and (event.type in _GOVERNING or event.mode == "find liable")
+    def _governs(self, event: Coded | None, view: SentenceView, span: tuple[int, int]) -> bool:
+        """A request, threat or verdict: what follows it in the clause is its content, whether or
+        not the request itself was coded ("guna menuntut Ahok diproses hukum"): an uncoded verb of
+        asking governs when a party or a clause word follows it."""
+        if event is not None:
+            return event.type in _GOVERNING or event.mode == "find liable"
+        senses = self.lexicon.senses_of(view.text[span[0] : span[1]])[1]
+        b = view.index(span[1])
+        asked = b < len(view.lowers) and (view.party_at(b) is not None or view.lowers[b] in self.lexicon.words("clause_words"))
+        return asked and any(s.governs and s.voice == "active" for s in senses)
 
     def _object_of_last(self, view: SentenceView, last: Coded, span: tuple[int, int]) -> bool:
         """A nominal trigger right after a verb trigger of the same type is its object
@@ -228,8 +234,8 @@ class IndonesianCoder:
                 taken = tuple(r.key for r in args.recipients)
                 here = [p for p in args.sentence_authorities if p.key not in taken]
                 enforcer = trigger.type in _ENFORCEMENT_EVENTS or trigger.type == "MOBILIZE"
-                here = ([p for p in here if (p.sector in ("POL", "JUD") or p.enforcer) and not p.court] or here) \
-                    if enforcer else here
+                if enforcer:  # a charge is laid by police, prosecutors or an enforcement body, never the suspect
+                    here = [p for p in here if (p.sector in ("POL", "JUD") or p.enforcer) and not p.court]
                 authority = here[0] if here else state.authority(taken, enforcer=enforcer)
                 args.actors = [authority] if authority is not None else []
             args.inferred_actor = bool(args.actors)

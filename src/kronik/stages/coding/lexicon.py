@@ -31,6 +31,7 @@ class Trigger:
     implicit_actor: str | None = None
     strict_recipient: bool = False
     not_complement: tuple[str, ...] = ()
+    governs: bool = False
 
     @property
     def passive(self) -> bool:
@@ -98,7 +99,7 @@ def _senses(data: dict[str, Any], grammar: dict[str, Any] | None, nominal: froze
                 tuple(c.casefold() for c in entry.get("complement", [])),
                 frozenset(entry.get("not_context", [])), entry.get("implicit_actor"),
                 bool(entry.get("strict_recipient", False)),
-                tuple(c.casefold() for c in entry.get("not_complement", [])),
+                tuple(c.casefold() for c in entry.get("not_complement", [])), bool(entry.get("governs", False)),
             )
             if sense not in senses.setdefault(key, []):
                 senses[key].append(sense)

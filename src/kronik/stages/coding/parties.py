@@ -199,6 +199,8 @@ class PartyFinder:
             return 1
         if tier == 2:
             return 0
+        if word.casefold() in lex.name_joiners and j + 1 < len(words) and words[j + 1][:1].isupper():
+            return 2  # "Dinas Pekerjaan Umum dan Perumahan Rakyat"
         if word in _JOINERS and j + 1 < len(words) and (words[j + 1][:1].isupper() or words[j + 1].isdigit()):
             return 2
         if word == "(" and j + 2 < len(words) and words[j + 2] == ")" and words[j + 1][:1].isupper():
