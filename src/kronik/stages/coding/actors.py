@@ -92,6 +92,10 @@ class ActorLexicon:
         Institutions and titles need a capital letter in the text (acronyms: all capitals) unless
         ``any_case``; agent nouns match in any case."""
         if tokens[i].casefold() not in self.first_words:
+            parts = tokens[i].split("-")  # "TNI-Polri", "KPK-Polri": institutions joined by a hyphen
+            if len(parts) > 1 and all(p.casefold() in self.first_words for p in parts):
+                found = self.keyword_at(parts, 0, any_case=any_case)
+                return (found[0], 1, found[2]) if found is not None else None
             return None
         for size in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
             words = tokens[i : i + size]
