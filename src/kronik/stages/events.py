@@ -78,10 +78,11 @@ class EventStage:
             article.events = []  # a match report, a film review, a recipe: no political events
             return article
         readings = coder.code(article)
-        if isinstance(coder, EnglishCoder):
+        english = isinstance(coder, EnglishCoder)
+        if english:
             readings = [_plover_reading(c) for c in readings]
         events: dict[str, Event] = {}
-        for reading in merge_mentions(readings):
+        for reading in merge_mentions(readings, by_mode=not english):
             event = self._event(article, reading)
             kept = events.setdefault(event.id, event)
             if kept is not event:  # the same happening reached twice: one event, all evidence

@@ -21,6 +21,7 @@ __all__ = ["EnglishCoder"]
 
 _PARTY_TYPES = ("PERSON", "ORG", "GPE")
 _TARGETED_TYPES = frozenset({"ASSAULT", "COERCE"})  # material conflict aimed at where it happens
+_QUOTE = re.compile(r"[“\"]([^”\"\n]{3,})[”\"]")
 
 
 @dataclass(slots=True)
@@ -53,9 +54,12 @@ class EnglishCoder:
         names = [(m.start, m.end) for e in article.entities for m in e.mentions]
         skip = article.dateline.end if article.dateline and article.dateline.start is not None else None
         coded: list[Coded] = []
+        quoted = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(text)]
         for sentence in article.sentences:
             for clause in clauses(text, sentence, self.lexicon):
                 for match in self.lexicon.pattern.finditer(text, clause[0], clause[1]):
+                    if any(a <= match.start() < b for a, b in quoted):
+                        continue  # what someone says they will do is no report of it
                     if any(a < match.end() and match.start() < b for a, b in names):
                         continue  # "Asia-Pacific Economic Cooperation": part of a name, not an event
                     _, senses = self.lexicon.senses_of(match.group())

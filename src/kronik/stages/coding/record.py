@@ -46,9 +46,11 @@ def _parties(c: Coded) -> frozenset[str]:
     return frozenset(party_key(a) for a in c.actors + c.recipients)
 
 
-def merge_mentions(coded: list[Coded]) -> list[Coded]:
+def merge_mentions(coded: list[Coded], *, by_mode: bool = True) -> list[Coded]:
     """Mentions of one happening → one event: same type and mode, the same parties (or an undated
-    mention whose parties are among a dated one's), same or unstated date."""
+    mention whose parties are among a dated one's), same or unstated date. Two triggers of one type
+    in one sentence are one happening when they share parties (and, with ``by_mode``, their mode:
+    an arrest and a seizure told together are two events)."""
     merged: list[Coded] = []
     for c in coded:
         if c.anaphoric:  # "kunjungan ini", "pembicaraan tersebut": the event told before
@@ -59,8 +61,10 @@ def merge_mentions(coded: list[Coded]) -> list[Coded]:
                 continue
             if not c.actors and not c.recipients:
                 continue
-        same_sentence = [m for m in merged if m.type == c.type and m.mode == c.mode and c.sentence in m.mentions
-                         and (_parties(c) <= _parties(m) or _parties(m) <= _parties(c))]
+        same_sentence = [m for m in merged if m.type == c.type and c.sentence in m.mentions
+                         and (m.mode == c.mode or not by_mode)
+                         and (_parties(c) <= _parties(m) or _parties(m) <= _parties(c) if by_mode
+                              else _parties(m) & _parties(c))]
         if same_sentence:  # "menandatangani kesepakatan": one happening, several trigger words
             continue
         for m in merged:
