@@ -99,14 +99,15 @@ class SentenceView:
         aspect words and subject): "harus diperiksa", "untuk menangkap", "berharap pelaku ditangkap"."""
         c0 = self.index(clause_start)
         unreal, aux = self.lexicon.words("unreal"), self.lexicon.words("aux")
+        purposes = self.lexicon.words("purposes")
         j = self.index(offset) - 1
-        for _ in range(2):  # the words before the trigger, then those before its subject
+        for turn in range(2):  # the words before the trigger, then those before its subject
             while j >= c0 and self.lowers[j] in aux and self.party_at(j) is None:
                 if self.lowers[j] in unreal:
                     return True
                 j -= 1
-            if j >= c0 and self.lowers[j] in unreal:
-                return True
+            if j >= c0 and self.lowers[j] in unreal and (turn == 0 or self.lowers[j] not in purposes):
+                return True  # (a purpose word before a noun is "for", not "in order to")
             party = self.party_at(j) if j >= c0 else None
             if party is None:
                 return False
@@ -157,7 +158,7 @@ class SentenceView:
     def _complement(self, complements: tuple[str, ...], b: int, c1: int) -> bool:
         """One of the words that must follow the trigger for this sense; "@authority": a party of
         the police, prosecutors or government behind "ke"/"kepada" later in the clause."""
-        window = " " + " ".join(self.lowers[b : b + 6]) + " "
+        window = " " + " ".join(self.lowers[b : min(b + 16, c1)]) + " "
         if any(f" {c} " in window for c in complements if not c.startswith("@")):
             return True
         if "@authority" in complements:

@@ -42,7 +42,7 @@ _AUTHORITY_EVENTS = frozenset({"COERCE", "ACCUSE", "SANCTION", "MOBILIZE"})
 _ENFORCEMENT_EVENTS = frozenset({"COERCE", "ACCUSE"})
 _AUTHORITY_MODES = frozenset({"investigate", "charge", "find liable"})
 #: object classes (``[objects]`` in triggers.toml) that name something concrete an event was done to
-_CONCRETE = frozenset({"human", "property", "evidence", "vehicle"})
+_CONCRETE = frozenset({"human", "property", "evidence", "vehicle", "crime"})
 #: events whose later bare mentions carry the parties of the first
 _CARRIED_EVENTS = frozenset({"ASSAULT", "PROTEST", "THREATEN", "COERCE", "ACCUSE", "SANCTION", "MOBILIZE"})
 #: events whose clause after the trigger tells what was asked, threatened or sentenced, not done
