@@ -305,11 +305,25 @@ def _subject(view: SentenceView, i: int, c0: int) -> list[Party]:
         if word in lex.words("coordinators") and not shared and view.before(i, c0) == j:
             shared = True
         if shared or word in aux or word in obliques or word in speech or word in lex.words("complementizers") \
-                or not word[:1].isalpha() or view.in_date(j) or word in lex.words("subject_qualifiers"):
+                or not word[:1].isalpha() or view.in_date(j) or word in lex.words("subject_qualifiers") \
+                or _modifier_of_party(view, j, ends):
             j -= 1
             continue
         return []
     return []
+
+
+def _modifier_of_party(view: SentenceView, j: int, ends: dict[int, Party]) -> bool:
+    """A common noun right after a party is part of its noun phrase ("Kelompok kerja itu", "warga
+    desa"), not a subject of its own; a verb never is."""
+    k = j
+    while k > 0 and view.lowers[k].isalpha() and view.lowers[k].islower() and not _verbish(view.lowers[k], view.lexicon):
+        if k in ends:
+            return True
+        k -= 1
+        if j - k > 2:
+            return False
+    return k in ends
 
 
 def _listed(view: SentenceView, party: Party, c0: int, ends: dict[int, Party]) -> list[Party]:
