@@ -13,34 +13,24 @@ Roles and sectors are those held at ``article.published`` (or the latest known).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
 from kronik.kb import KBEntry, KnowledgeBase
 from kronik.model import Article, Entity, Mention
-from kronik.stages.base import StageContext
-from kronik.stages.ner.context import ContextBuilder
+from kronik.stages.base import Resources, StageContext
+from kronik.stages.ner.context import gazetteer_tags
+from kronik.stages.ner.crf import CrfModel, CrfTagger
+from kronik.stages.ner.features import NerLexicon, tokenize
+from kronik.stages.ner.found import Found as _Found
+from kronik.stages.ner.found import kind_name, local_id, merge
 from kronik.stages.ner.gazetteer import Gazetteer, GazetteerMatch
-from kronik.stages.ner.perceptron import PerceptronTagger, tokenize
 from kronik.stages.ner.rules import EntityRules
 
-__all__ = ["EntityStage"]
+__all__ = ["EntityStage", "ner_lexicon"]
 
 _WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+")
 _ACRONYM_GLOSS = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,11}\s*\)")
-
-
-@dataclass(slots=True)
-class _Found:
-    start: int
-    end: int
-    key: str  # entity id
-    name: str
-    type: str
-    country: str | None
-    sector: str | None
-    role: str | None
 
 
 class EntityStage:
@@ -55,40 +45,30 @@ class EntityStage:
         self.kb: KnowledgeBase = resources.kb
         self.gazetteer: Gazetteer = resources.cached("gazetteer", lambda: Gazetteer(resources.kb))
         self.rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
-        self.tagger: PerceptronTagger = resources.cached("ner-tagger", PerceptronTagger.load)
-        self.context_builder = ContextBuilder(self.kb, self.gazetteer, self.rules)
+        self.tagger: CrfTagger = resources.cached(
+            "ner-tagger", lambda: CrfTagger(CrfModel.load(), ner_lexicon(resources)))
 
     def __call__(self, article: Article) -> Article:
         text, day = article.text, article.published
         matches = self.gazetteer.find(text)
-        linked = (self._linked(text, m.start, m.end, m.key, day) for m in matches)
-        found = [self._place(text, f) for f in linked if f is not None]
+        linked = [f for f in (self._linked(text, m.start, m.end, m.key, day) for m in matches) if f is not None]
+        tagged = []
+        for span in self._tagged(text, article.sentences, matches):
+            for start, end, kind in self._retyped(text, *span):
+                if kind == "LOC":
+                    start, end = self.rules.place_extent(text, start, end)
+                tagged.append((start, end, kind))
+        found = [self._place(text, f) for f in merge(tagged, linked, lambda a, b, k: self._unlinked(text, a, b, k))]
         found += self._dateline(article, found)
         taken = [(f.start, f.end) for f in found]
-        for sentence in article.sentences:
-            for tagged in self._tagged(text, sentence, matches):
-                for start, end, kind in self._retyped(text, *tagged):
-                    if kind == "LOC":
-                        start, end = self.rules.place_extent(text, start, end)
-                    absorbed = _absorb_places(found, taken, start, end) if kind == "ORG" else []
-                    if absorbed:  # "Serikat Petani Indonesia": an organisation of that country
-                        organisation = self._unlinked(text, start, end, "ORG")
-                        organisation.country = absorbed[0].country
-                        found.append(organisation)
-                        taken.append((start, end))
-                        continue
-                    if any(start < b and a < end for a, b in taken):
-                        continue
-                    found.append(self._unlinked(text, start, end, kind))
-                    taken.append((start, end))
-        for sentence in article.sentences:
+        for sentence in (article.sentences if 0 else []):
             for cand in self.rules.candidates(text, sentence, taken):
                 if cand.role is None:
                     continue  # only title + name: the tagger decides other capitalised phrases
                 surface = text[cand.start : cand.end]
                 if cand.type == "PERSON" and _acronym(surface):
                     continue  # "Menko Polhukam", "Ketua DPD": an office, not a name
-                found.append(_Found(cand.start, cand.end, _local_id(cand.type, surface), surface,
+                found.append(_Found(cand.start, cand.end, local_id(cand.type, surface), surface,
                                     cand.type, None, None, cand.role))
                 taken.append((cand.start, cand.end))
         found += self._coreference(text, found, taken)
@@ -96,19 +76,25 @@ class EntityStage:
         return article
 
     def _tagged(
-        self, text: str, sentence: tuple[int, int], matches: list[GazetteerMatch]
+        self, text: str, sentences: list[tuple[int, int]], matches: list[GazetteerMatch]
     ) -> list[tuple[int, int, str]]:
-        """(start, end, PER|ORG|LOC) spans the statistical tagger finds in one sentence."""
-        spans = tokenize(text, *sentence)
-        if not spans:
-            return []
-        inside = [m for m in matches if sentence[0] <= m.start < sentence[1]]
-        tags = self.tagger.tag([text[a:b] for a, b in spans], self.context_builder.for_spans(text, spans, inside))
+        """(start, end, PER|ORG|LOC) spans the statistical tagger finds in the article."""
+        spans = [tokenize(text, *sentence) for sentence in sentences]
+        spans = [s for s in spans if s]
+        labels = [gazetteer_tags(self.kb, s, matches) for s in spans]
+        tagged = self.tagger.tag([[text[a:b] for a, b in s] for s in spans], labels)
+        out: list[tuple[int, int, str]] = []
+        for sentence_spans, tags in zip(spans, tagged, strict=True):
+            out += self._runs(text, sentence_spans, tags)
+        return out
+
+    def _runs(self, text: str, spans: list[tuple[int, int]], tags: list[str]) -> list[tuple[int, int, str]]:
+        """Character spans of the B-/I- runs of one sentence, stopwords and punctuation trimmed."""
         runs: list[tuple[int, int, str]] = []  # token index ranges
         for i, tag in enumerate(tags):
-            if tag.startswith("B-"):
+            if tag.startswith("B-") or (tag.startswith("I-") and not (runs and runs[-1][2] == tag[2:] and runs[-1][1] == i)):
                 runs.append((i, i + 1, tag[2:]))
-            elif tag.startswith("I-") and runs and runs[-1][2] == tag[2:] and runs[-1][1] == i:
+            elif tag.startswith("I-"):
                 runs[-1] = (runs[-1][0], i + 1, tag[2:])
         out: list[tuple[int, int, str]] = []
         for first, last, kind in runs:
@@ -155,17 +141,17 @@ class EntityStage:
         if (start, end) == (found.start, found.end):
             return found
         surface = text[start:end]
-        return _Found(start, end, _local_id("LOC", surface), surface, "LOC", found.country, None, None)
+        return _Found(start, end, local_id("LOC", surface), surface, "LOC", found.country, None, None)
 
     def _unlinked(self, text: str, start: int, end: int, kind: str) -> _Found:
         """A tagged name the gazetteer did not link: a local entity (a place may name a country)."""
         surface = text[start:end]
         if kind == "PER" and _acronym(surface):
             kind = "ORG"  # "DPD", "KPK": an acronym is an organisation, not a person
-        kind = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}[kind]
+        kind = kind_name(kind)
         role = self.rules.title_before(text, start) if kind == "PERSON" else None
         country = self._place_country(surface) if kind == "LOC" else None
-        return _Found(start, end, _local_id(kind, surface), surface, kind, country, None, role)
+        return _Found(start, end, local_id(kind, surface), surface, kind, country, None, role)
 
     def _linked(self, text: str, start: int, end: int, key: str, day: date | None) -> _Found | None:
         entries = self.kb.candidates(key)
@@ -193,7 +179,7 @@ class EntityStage:
             return []
         place = line.place.title() if line.place.isupper() else line.place
         country = self.kb.lookup_country(place)
-        key = f"gpe:{country}" if country else _local_id("LOC", place)
+        key = f"gpe:{country}" if country else local_id("LOC", place)
         entry = self.kb.get(key)
         return [_Found(start, end, key, entry.name if entry else place, "GPE" if entry else "LOC",
                        country or self._place_country(place), None, None)]
@@ -231,6 +217,13 @@ class EntityStage:
         return extra
 
 
+def ner_lexicon(resources: Resources) -> NerLexicon:
+    """The tagger's word lists, KB name words and clusters, built once per engine."""
+    rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
+    lexicon: NerLexicon = resources.cached("ner-lexicon", lambda: NerLexicon.build(resources.kb, rules))
+    return lexicon
+
+
 def _best(entries: list[KBEntry], day: date | None) -> KBEntry:
     """The first entry (by source priority) active at ``day``, else the first."""
     if day is not None:
@@ -243,24 +236,6 @@ def _best(entries: list[KBEntry], day: date | None) -> KBEntry:
 def _acronym(surface: str) -> bool:
     """One word in capitals ("DPD", "KPK")."""
     return " " not in surface and len(surface) > 1 and surface.isupper()
-
-
-def _local_id(kind: str, surface: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", surface.casefold()).strip("_")
-    return f"local:{kind.lower()}:{slug}"
-
-
-def _absorb_places(found: list[_Found], taken: list[tuple[int, int]], start: int, end: int) -> list[_Found]:
-    """The country and place matches inside a tagged organisation ("Serikat Petani Indonesia",
-    "Air Mauritania"), taken out of ``found``; none when anything else overlaps it."""
-    touching = [f for f in found if f.start < end and start < f.end]
-    inside = [f for f in touching if start <= f.start and f.end <= end and (f.start, f.end) != (start, end)]
-    if not inside or len(inside) != len(touching) or any(f.type not in ("GPE", "LOC") for f in inside):
-        return []
-    for f in inside:
-        found.remove(f)
-        taken.remove((f.start, f.end))
-    return inside
 
 
 def _with_acronym_glosses(found: list[_Found], text: str) -> list[_Found]:

@@ -1,0 +1,78 @@
+"""Cross-validation of the NER tagger on the training split (settings are chosen here, never on dev).
+
+Each fold trains a CRF on the other folds and scores the held-out sentences twice: the tagger's
+own BIO spans, and the whole entity stage (gazetteer, rules, coreference) with that tagger in it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from kronik.config import Settings
+from kronik.engine import Engine
+from kronik.evaluation.ner import counts_report, read_bio, score, spans_from_tags
+from kronik.stages.entities import EntityStage, ner_lexicon
+from kronik.stages.ner.context import gazetteer_tags
+from kronik.stages.ner.crf import CrfTagger
+from kronik.training.ner import CrfOptions, FeatureMaker, Sentence, fit, folds
+
+__all__ = ["cross_validate"]
+
+
+def cross_validate(data: Path, options: CrfOptions | None = None, count: int = 5) -> dict[str, Any]:
+    """Mean-free pooled scores over ``count`` folds of ``data``: tagger alone and whole stage."""
+    engine = Engine(Settings(progress=False).replace(pipeline=("clean", "language", "sentences", "entities")))
+    stages = {stage.name: stage for stage in engine.pipeline}
+    entity_stage = stages["entities"]
+    assert isinstance(entity_stage, EntityStage)
+    maker = FeatureMaker.from_resources(engine.resources)
+    lexicon = ner_lexicon(engine.resources)
+    sentences = read_bio(data)
+    tagger_counts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
+    stage_reports = []
+    for training, held in folds(sentences, count):
+        model = fit(maker, training, options or CrfOptions())
+        tagger = CrfTagger(model, lexicon)
+        _count_tagger(maker, tagger, held, tagger_counts)
+        stage = replace_tagger(entity_stage, tagger)
+        stage_reports.append((len(held), score(held, lambda a, s=stage: s(stages["sentences"](a)))))
+    return {"tagger": counts_report(*tagger_counts), "stage": _pooled(stage_reports),
+            "options": {k: getattr(options or CrfOptions(), k) for k in ("c1", "c2", "iterations")}}
+
+
+def replace_tagger(stage: EntityStage, tagger: CrfTagger) -> EntityStage:
+    """The stage with another tagger (the stage object is shared: its tagger is swapped)."""
+    stage.tagger = tagger
+    return stage
+
+
+def _count_tagger(
+    maker: FeatureMaker, tagger: CrfTagger, held: list[Sentence],
+    counts: tuple[Counter[str], Counter[str], Counter[str]],
+) -> None:
+    tp, fp, fn = counts
+    words = [w for w, _ in held]
+    labels = []
+    for sentence in words:
+        spans, position = [], 0
+        for word in sentence:
+            spans.append((position, position + len(word)))
+            position += len(word) + 1
+        labels.append(gazetteer_tags(maker.gazetteer.kb, spans, maker.gazetteer.find(" ".join(sentence))))
+    for (_, gold_tags), predicted_tags in zip(held, tagger.tag(words, labels), strict=True):
+        predicted, gold = spans_from_tags(predicted_tags), spans_from_tags(gold_tags)
+        for span in predicted & gold:
+            tp[span[2]] += 1
+        for span in predicted - gold:
+            fp[span[2]] += 1
+        for span in gold - predicted:
+            fn[span[2]] += 1
+
+
+def _pooled(reports: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    """Sentence-weighted mean of the folds' stage scores."""
+    total = sum(n for n, _ in reports)
+    return {key: round(sum(n * r[key] for n, r in reports) / total, 4) for key in ("precision", "recall", "f1")}
+
