@@ -20,6 +20,7 @@ from kronik.kb import KBEntry, KnowledgeBase
 from kronik.model import Article, Entity, Mention
 from kronik.stages.base import Resources, StageContext
 from kronik.stages.ner.context import gazetteer_tags
+from kronik.stages.ner.coreference import NameLinker
 from kronik.stages.ner.crf import CrfModel, CrfTagger
 from kronik.stages.ner.features import NerLexicon, tokenize
 from kronik.stages.ner.found import Found as _Found
@@ -47,6 +48,8 @@ class EntityStage:
         self.rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
         self.tagger: CrfTagger = resources.cached(
             "ner-tagger", lambda: CrfTagger(CrfModel.load(), ner_lexicon(resources)))
+        self.lexicon = ner_lexicon(resources)
+        self.linker: NameLinker = resources.cached("name-linker", lambda: NameLinker.load(self.rules))
 
     def __call__(self, article: Article) -> Article:
         text, day = article.text, article.published
@@ -60,18 +63,8 @@ class EntityStage:
                 tagged.append((start, end, kind))
         found = [self._place(text, f) for f in merge(tagged, linked, lambda a, b, k: self._unlinked(text, a, b, k))]
         found += self._dateline(article, found)
-        taken = [(f.start, f.end) for f in found]
-        for sentence in (article.sentences if 0 else []):
-            for cand in self.rules.candidates(text, sentence, taken):
-                if cand.role is None:
-                    continue  # only title + name: the tagger decides other capitalised phrases
-                surface = text[cand.start : cand.end]
-                if cand.type == "PERSON" and _acronym(surface):
-                    continue  # "Menko Polhukam", "Ketua DPD": an office, not a name
-                found.append(_Found(cand.start, cand.end, local_id(cand.type, surface), surface,
-                                    cand.type, None, None, cand.role))
-                taken.append((cand.start, cand.end))
-        found += self._coreference(text, found, taken)
+        found += self._titled(text, article.sentences, found)
+        found = self.linker.link(text, found)
         article.entities = _group(_with_acronym_glosses(found, text), text)
         return article
 
@@ -119,10 +112,14 @@ class EntityStage:
             return [(start, end, "LOC")]  # "Candi Borobudur", "Jembatan Musi VI": a place
         if kind != "PER":
             return [(start, end, kind)]
-        words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
-        words = words[self.rules.portfolio_prefix([w[2].casefold() for w in words]):]
-        if not words:
-            return []  # "Menko Polhukam": the office, not a name
+        words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"[^\s,]+", text[start:end])]
+        lowered = [w[2].casefold().rstrip(".") for w in words]
+        skip = self.rules.portfolio_prefix(lowered)
+        while skip < len(words) and (lowered[skip] in self.rules.titles or self.lexicon.common(lowered[skip])):
+            skip += self.rules.portfolio_prefix(lowered[skip + 1 :]) + 1  # "Keamanan Wiranto": not a name
+        words = words[skip:]
+        if not words or any(self.lexicon.common(w[2]) for w in words):
+            return []  # "Menko Polhukam": the office; "Olimpiade Musim Dingin": not a person
         start = words[0][0]
         for i in range(len(words) - 1, 0, -1):
             if words[i][2].casefold().rstrip(".") in self.rules.titles and i + 1 < len(words):
@@ -131,6 +128,23 @@ class EntityStage:
         if words and words[0][2].casefold() in self.rules.org_heads:
             return [(start, end, "ORG")]
         return [(start, end, kind)]
+
+    def _titled(self, text: str, sentences: list[tuple[int, int]], found: list[_Found]) -> list[_Found]:
+        """People named after a title that the tagger left out ("Menteri … Keamanan Wiranto"),
+        when every word of the name is written like a name."""
+        taken = [(f.start, f.end) for f in found]
+        out: list[_Found] = []
+        for sentence in sentences:
+            if self.rules.title_heads.search(text, *sentence) is None:
+                continue
+            for cand in self.rules.candidates(text, sentence, taken):
+                surface = text[cand.start : cand.end]
+                if cand.role is None or not all(self.lexicon.name_like(w) for w in surface.split()):
+                    continue
+                out.append(_Found(cand.start, cand.end, local_id("PERSON", surface), surface, "PERSON",
+                                  None, None, cand.role))
+                taken.append((cand.start, cand.end))
+        return out
 
     def _place(self, text: str, found: _Found) -> _Found:
         """A linked place named with a part or an administrative word ("Jakarta Pusat") becomes a
@@ -198,23 +212,6 @@ class EntityStage:
             words = words[:-1]
         core = " ".join(words)
         return (self.kb.lookup_country(core) or self.kb.lookup_place(core)) if core != surface else None
-
-    def _coreference(self, text: str, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
-        people: dict[str, _Found] = {}
-        for f in found:
-            words = f.name.split()
-            if f.type == "PERSON" and (len(words) >= 2 or not f.key.startswith("local:")):
-                for word in words:
-                    if len(word) > 2 and word[0].isupper() and word.casefold() not in self.rules.stopwords:
-                        people.setdefault(word.casefold(), f)
-        extra: list[_Found] = []
-        for match in _WORD.finditer(text):
-            person = people.get(match.group().casefold())
-            if person is None or any(match.start() < b and a < match.end() for a, b in taken):
-                continue
-            extra.append(_Found(match.start(), match.end(), person.key, person.name, "PERSON",
-                                person.country, person.sector, person.role))
-        return extra
 
 
 def ner_lexicon(resources: Resources) -> NerLexicon:

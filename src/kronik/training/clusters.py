@@ -98,6 +98,20 @@ def _ppmi(matrix: Any) -> Any:
     return coo.tocsr()
 
 
+def lowercase_shares(sentences: list[list[str]]) -> dict[str, int]:
+    """Per lower-cased word, the tenths of its mid-sentence uses written in lower case
+    (0 = always capitalised, like a name; 10 = always lower case, like a common word)."""
+    seen: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for sentence in sentences:
+        for word in sentence[1:]:
+            key = word.casefold()
+            seen[key] += 1
+            if word == key:
+                lower[key] += 1
+    return {w: round(10 * lower[w] / n) for w, n in seen.items() if n >= 3}
+
+
 def build_clusters(corpus: Path, output: Path | None = None, options: ClusterOptions | None = None) -> dict[str, Any]:
     """Learn the cluster table from ``corpus`` and write it (default: the packaged file)."""
     from sklearn.cluster import MiniBatchKMeans
@@ -105,7 +119,9 @@ def build_clusters(corpus: Path, output: Path | None = None, options: ClusterOpt
     from sklearn.preprocessing import normalize
 
     options = options or ClusterOptions()
-    sentences = [[w.casefold() for w in s] for s in read_tokenised_corpus(corpus)]
+    cased = list(read_tokenised_corpus(corpus))
+    shares = lowercase_shares(cased)
+    sentences = [[w.casefold() for w in s] for s in cased]
     vocabulary, counts = _cooccurrence(sentences, options)
     vectors = TruncatedSVD(options.dimensions, random_state=options.seed).fit_transform(_ppmi(counts))
     vectors = normalize(vectors)
@@ -114,8 +130,10 @@ def build_clusters(corpus: Path, output: Path | None = None, options: ClusterOpt
         for k in options.granularities
     ]
     target = output or Path(str(resources.files("kronik.stages.ner") / CLUSTER_FILE))
-    lines = [f"# word\tclusters at k={','.join(map(str, options.granularities))}; learned from a news corpus"]
-    lines += ["\t".join([word, *(str(int(ks[i])) for ks in labels)]) for i, word in enumerate(vocabulary)]
+    lines = [f"# word, clusters at k={','.join(map(str, options.granularities))}, tenths of mid-sentence "
+             "uses in lower case (- when rare); learned from a news corpus"]
+    lines += ["\t".join([word, *(str(int(ks[i])) for ks in labels), str(shares.get(word, "-"))])
+              for i, word in enumerate(vocabulary)]
     target.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), 9, mtime=0))
     return {"sentences": len(sentences), "words": len(vocabulary), "output": str(target),
             "bytes": target.stat().st_size}

@@ -42,7 +42,7 @@ Sentence = tuple[list[str], list[str]]
 class CrfOptions:
     """CRFsuite settings (chosen by cross-validation on the training split)."""
 
-    c1: float = 0.05
+    c1: float = 0.01
     c2: float = 0.01
     iterations: int = 200
     min_frequency: int = 1

@@ -160,9 +160,8 @@ class CrfTagger:
             while active and lengths[active - 1] <= t:
                 active -= 1
             scores = delta[:active, :, None] + self.model.transitions
-            best = scores.argmax(axis=1)
-            back[:active, t] = best
-            delta[:active] = np.take_along_axis(scores, best[:, None, :], axis=1)[:, 0] + batch[:active, t]
+            back[:active, t] = scores.argmax(axis=1)
+            delta[:active] = scores.max(axis=1) + batch[:active, t]
         paths: list[list[int]] = [[] for _ in spans]
         last = delta.argmax(axis=1).tolist()
         for row, s in enumerate(order):

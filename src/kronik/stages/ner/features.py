@@ -33,6 +33,7 @@ PAD = "<pad>"
 _TOKEN = re.compile(r"\w+(?:[-.'’&]\w+)*\.?(?<!\.)|\w+|[^\w\s]")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
+_UNKNOWN = ("none", "none", "none", "-")
 #: a position's context: the gazetteer's tag there, sentence start, a title phrase ending there
 Signature = tuple[str, bool, bool]
 
@@ -74,6 +75,24 @@ class NerLexicon:
         return cls(rules, load_clusters(), frozenset(person_words - rules.stopwords), frozenset(places),
                    frozenset(t.split()[-1] for t in rules.titles))
 
+    def common(self, word: str) -> bool:
+        """A word the news corpus writes in lower case at least 9 times in 10 (a common noun
+        like "keamanan" or "musim", never a person's name)."""
+        low = word.casefold()
+        share = self.clusters.get(low, _UNKNOWN)[3]
+        return share in ("9", "10") and low not in self.person_words
+
+    def name_like(self, word: str) -> bool:
+        """A capitalised word that may be part of a person's name: not a title, portfolio,
+        organisation head or stopword, not an acronym, mostly capitalised in the news corpus."""
+        low = word.casefold().rstrip(".")
+        rules = self.rules
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1) or any(
+                low in words for words in (rules.titles, rules.portfolios, rules.org_heads, rules.stopwords)):
+            return False
+        share = self.clusters.get(low, _UNKNOWN)[3]
+        return share == "-" or int(share) <= 3
+
     def flags(self, low: str) -> list[str]:
         """Word-list memberships of a lower-cased word."""
         rules = self.rules
@@ -99,7 +118,7 @@ def load_clusters() -> dict[str, tuple[str, ...]]:
     for line in text.splitlines():
         if line and not line.startswith("#"):
             word, *numbers = line.split("\t")
-            table[word] = tuple(numbers)
+            table[word] = (*numbers, "-")[:4]
     return table
 
 
@@ -109,12 +128,13 @@ def word_features(word: str, lexicon: NerLexicon) -> dict[int, list[str]]:
         return {offset: ["w=<pad>"] for offset in OFFSETS}
     low = word.casefold()
     form = shape(word)
-    clusters = lexicon.clusters.get(low, ("none",) * 3)
+    clusters = lexicon.clusters.get(low, _UNKNOWN)
     flags = lexicon.flags(low)
     capital = word[:1].isupper()
-    near = [f"w={low}", f"s={form}", f"c1={clusters[1]}", f"c2={clusters[-1]}", f"cap={capital}", *flags]
+    near = [f"w={low}", f"s={form}", f"c1={clusters[1]}", f"c2={clusters[2]}", f"cap={capital}",
+            f"lc={clusters[3]}", *flags]
     here = [*near, "bias", f"c0={clusters[0]}", f"p2={low[:2]}", f"p3={low[:3]}", f"s2={low[-2:]}",
-            f"s3={low[-3:]}", f"s4={low[-4:]}", f"len={min(len(word), 6)}", f"cs={form}|{clusters[1]}"]
+            f"s3={low[-3:]}", f"s4={low[-4:]}", f"len={min(len(word), 6)}", f"cs={form}|{clusters[1]}", f"caplc={capital}|{clusters[3]}"]
     if capital and flags:
         here += [f"capflag={f}" for f in flags]
     far = [f"w={low}", f"c1={clusters[1]}", f"cap={capital}"]

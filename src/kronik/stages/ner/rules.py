@@ -48,6 +48,7 @@ class EntityRules:
     portfolios: frozenset[str]
     facility_heads: frozenset[str]
     max_title_words: int
+    title_heads: re.Pattern[str]  # a capitalised first word of a title ("Presiden", "Menteri")
 
     @classmethod
     def load(cls) -> EntityRules:
@@ -68,6 +69,8 @@ class EntityRules:
             portfolios=frozenset(lists["portfolios"]),
             facility_heads=frozenset(lists["facility_heads"]),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
+            title_heads=re.compile(r"\b(?:" + "|".join(sorted(
+                {re.escape(t.split()[0].capitalize()) for t in lists["titles"]}, key=len, reverse=True)) + r")\b"),
         )
 
     def candidates(self, text: str, sentence: tuple[int, int], taken: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -84,7 +87,7 @@ class EntityRules:
             while j < len(tokens) and not _overlaps(tokens[j][0], tokens[j][1], taken):
                 nxt = tokens[j][2]
                 gap = text[tokens[j - 1][1] : tokens[j][0]]
-                if gap.strip() not in ("", "-"):
+                if gap.strip() not in ("", "-") and not self._portfolio_list(gap, tokens[j - 1][2], nxt):
                     break
                 if (_CAPITALISED.match(nxt) and nxt.casefold() not in self.stopwords) or (nxt.casefold() in _CONNECT and j + 1 < len(tokens) and _CAPITALISED.match(tokens[j + 1][2])):
                     j += 1
@@ -95,6 +98,11 @@ class EntityRules:
             if candidate is not None:
                 yield candidate
             i = j
+
+    def _portfolio_list(self, gap: str, before: str, after: str) -> bool:
+        """A comma inside a list of portfolios ("Bidang Politik, Hukum, dan Keamanan")."""
+        return gap.strip() == "," and before.casefold() in self.portfolios and (
+            after.casefold() in self.portfolios or after.casefold() == "dan")
 
     def _can_start(self, word: str, sentence_initial: bool) -> bool:
         if not _CAPITALISED.match(word) or word.casefold().rstrip(".") in self.stopwords:
