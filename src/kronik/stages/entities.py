@@ -64,6 +64,7 @@ class EntityStage:
         found = [self._place(text, f) for f in merge(tagged, linked, lambda a, b, k: self._unlinked(text, a, b, k))]
         found += self._dateline(article, found)
         found += self._titled(text, article.sentences, found)
+        found = self._title_countries(text, found)
         found = self.linker.link(text, found)
         article.entities = _group(_with_acronym_glosses(found, text), text)
         return article
@@ -144,6 +145,28 @@ class EntityStage:
                 out.append(_Found(cand.start, cand.end, local_id("PERSON", surface), surface, "PERSON",
                                   None, None, cand.role))
                 taken.append((cand.start, cand.end))
+        return out
+
+    def _title_countries(self, text: str, found: list[_Found]) -> list[_Found]:
+        """A country inside a title before a person's name ("Perdana Menteri Inggris Tony Blair")
+        is the person's country, and one after "bahasa" a language: no mention of its own
+        (unless the tagger marked it as a name)."""
+        people = {f.start: f for f in found if f.type == "PERSON"}
+        out: list[_Found] = []
+        for f in found:
+            if f.type != "GPE" or f.confirmed:
+                out.append(f)
+                continue
+            before = text[max(0, f.start - 20) : f.start].split()
+            if before and before[-1].casefold() in self.rules.language_cues:
+                continue  # "bahasa Indonesia": a language
+            if self.rules.ends_with_title(text, f.start):
+                gap = re.match(r"[\s,]{1,3}", text[f.end : f.end + 3])
+                person = people.get(f.end + (gap.end() if gap else 0))
+                if person is not None:
+                    person.country = person.country or f.country
+                    continue
+            out.append(f)
         return out
 
     def _place(self, text: str, found: _Found) -> _Found:

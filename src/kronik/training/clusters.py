@@ -63,7 +63,7 @@ def _cooccurrence(sentences: list[list[str]], options: ClusterOptions) -> tuple[
     from scipy.sparse import coo_matrix
 
     counts = Counter(w for s in sentences for w in s)
-    vocabulary = [w for w, c in counts.most_common() if c >= options.min_count]
+    vocabulary = [w for w, c in counts.most_common() if c >= options.min_count and w.isprintable() and " " not in w]
     index = {w: i for i, w in enumerate(vocabulary)}
     contexts = {w: i for i, w in enumerate(vocabulary[: options.contexts])}
     rows: list[int] = []

@@ -26,7 +26,9 @@ from kronik.stages.ner.crf import MODEL_FILE, CrfModel
 from kronik.stages.ner.features import (
     OFFSETS,
     PAD,
+    PAIR_OFFSETS,
     NerLexicon,
+    pair_features,
     position_features,
     signatures,
     word_features,
@@ -71,9 +73,11 @@ class FeatureMaker:
         contexts = signatures(words, tags, self.lexicon)
         by_word = [word_features(w, self.lexicon) for w in words]
         pad = word_features(PAD, self.lexicon)
+        padded = [PAD, *words, PAD]
+        pairs = [pair_features(padded[j], padded[j + 1]) for j in range(len(words) + 1)]
         out: list[list[str]] = []
         for i in range(len(words)):
-            names: list[str] = []
+            names = [f"{offset}|{n}" for offset in PAIR_OFFSETS for n in pairs[i + offset][offset]]
             for offset in OFFSETS:
                 j = i + offset
                 inside = 0 <= j < len(words)

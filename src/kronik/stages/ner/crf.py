@@ -24,6 +24,8 @@ from kronik.errors import ResourceError
 from kronik.stages.ner.features import (
     OFFSETS,
     PAD,
+    PAIR_JOINER,
+    PAIR_OFFSETS,
     NerLexicon,
     Signature,
     position_features,
@@ -72,6 +74,27 @@ class CrfModel:
         path.write_bytes(gzip.compress(json.dumps(payload, separators=(",", ":")).encode("utf-8"), 9, mtime=0))
 
 
+def _pair_table(model: CrfModel) -> tuple[dict[str, int], np.ndarray]:
+    """Rows of the word pairs the model weighs (row 0: every other pair, all zeros)."""
+    pairs: dict[str, int] = {}
+    targets: list[int] = []
+    sources: list[int] = []
+    slot = {offset: OFFSETS.index(offset) for offset in PAIR_OFFSETS}
+    for attribute, row in model.attributes.items():
+        offset_text, _, feature = attribute.partition("|")
+        name, _, key = feature.partition("=")
+        offset = int(offset_text) if offset_text.lstrip("-").isdigit() else None
+        if offset not in PAIR_OFFSETS or PAIR_OFFSETS[offset] != name:
+            continue
+        index = pairs.setdefault(key, len(pairs) + 1)
+        targets.append(index * len(OFFSETS) + slot[offset])
+        sources.append(row)
+    table = np.zeros((len(pairs) + 1, len(OFFSETS), len(model.tags)), dtype=np.float32)
+    if targets:
+        np.add.at(table.reshape(-1, len(model.tags)), np.asarray(targets), model.weights[np.asarray(sources)])
+    return pairs, table
+
+
 class CrfTagger:
     """BIO tags for tokenised sentences; per-word tables cached for the engine's lifetime."""
 
@@ -80,6 +103,7 @@ class CrfTagger:
         self.lexicon = lexicon
         self._rows: dict[Hashable, int] = {}
         self._table = np.zeros((1024, len(OFFSETS), len(model.tags)), dtype=np.float32)
+        self._pairs, self._pair_table = _pair_table(model)
 
     def tag(self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags of every sentence; ``gazetteer`` holds the KB match tag of each token ("" if none)."""
@@ -104,6 +128,11 @@ class CrfTagger:
         word_ids = self._ids(words, False)
         context_ids = self._ids(contexts, True)
         gathered = self._table[word_ids] + self._table[context_ids]
+        lowered = [w.casefold() for w in words]
+        pairs = self._pairs
+        pair_ids = np.fromiter((pairs.get(lowered[q - 1] + PAIR_JOINER + lowered[q], 0) if q else 0
+                                for q in range(len(words))), dtype=np.int64, count=len(words))
+        gathered += self._pair_table[pair_ids]
         size = len(words)
         emissions = np.zeros((size, len(self.model.tags)), dtype=np.float32)
         inner = slice(_MARGIN, size - _MARGIN)

@@ -21,8 +21,8 @@ from kronik.kb import KnowledgeBase
 from kronik.stages.ner.rules import EntityRules
 
 __all__ = [
-    "CLUSTER_FILE", "OFFSETS", "PAD", "NerLexicon", "Signature", "position_features", "shape",
-    "tokenize", "word_features",
+    "CLUSTER_FILE", "OFFSETS", "PAD", "PAIR_JOINER", "PAIR_OFFSETS", "NerLexicon", "Signature",
+    "pair_features", "position_features", "shape", "tokenize", "word_features",
 ]
 
 CLUSTER_FILE = "clusters.tsv.gz"
@@ -30,10 +30,14 @@ CLUSTER_FILE = "clusters.tsv.gz"
 OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
 #: the word standing for "outside the sentence" at the offsets
 PAD = "<pad>"
+#: joins the two words of a word-pair feature (a character no token holds)
+PAIR_JOINER = "\x1f"
+#: word-pair features: (previous, current) as "pw" at the current position, as "wn" at the previous
+PAIR_OFFSETS = {0: "pw", 1: "wn"}
 _TOKEN = re.compile(r"\w+(?:[-.'’&]\w+)*\.?(?<!\.)|\w+|[^\w\s]")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
-_UNKNOWN = ("none", "none", "none", "-")
+_NO_CLUSTERS: tuple[str, ...] = ()
 #: a position's context: the gazetteer's tag there, sentence start, a title phrase ending there
 Signature = tuple[str, bool, bool]
 
@@ -58,7 +62,8 @@ class NerLexicon:
     """Word sets and learned clusters the features read, built once per engine."""
 
     rules: EntityRules
-    clusters: dict[str, tuple[str, ...]]
+    clusters: dict[str, tuple[str, ...]]  # word → its cluster at each granularity, coarse first
+    shares: dict[str, str]  # word → tenths of its mid-sentence uses in lower case
     person_words: frozenset[str]  # words of the KB's people's names
     place_words: frozenset[str]  # one-word countries, regions and cities
     title_ends: frozenset[str]  # last words of titles ("negeri" of "menteri luar negeri")
@@ -72,15 +77,15 @@ class NerLexicon:
                     person_words.update(w.casefold() for w in alias.split() if len(w) > 1)
         places = {p for p in kb.places if " " not in p}
         places.update(k for k, ids in kb.aliases.items() if " " not in k and ids[0].startswith("gpe:"))
-        return cls(rules, load_clusters(), frozenset(person_words - rules.stopwords), frozenset(places),
+        clusters, shares = load_clusters()
+        return cls(rules, clusters, shares, frozenset(person_words - rules.stopwords), frozenset(places),
                    frozenset(t.split()[-1] for t in rules.titles))
 
     def common(self, word: str) -> bool:
         """A word the news corpus writes in lower case at least 9 times in 10 (a common noun
         like "keamanan" or "musim", never a person's name)."""
         low = word.casefold()
-        share = self.clusters.get(low, _UNKNOWN)[3]
-        return share in ("9", "10") and low not in self.person_words
+        return self.shares.get(low) in ("9", "10") and low not in self.person_words
 
     def name_like(self, word: str) -> bool:
         """A capitalised word that may be part of a person's name: not a title, portfolio,
@@ -90,7 +95,7 @@ class NerLexicon:
         if not word[:1].isupper() or (word.isupper() and len(word) > 1) or any(
                 low in words for words in (rules.titles, rules.portfolios, rules.org_heads, rules.stopwords)):
             return False
-        share = self.clusters.get(low, _UNKNOWN)[3]
+        share = self.shares.get(low, "-")
         return share == "-" or int(share) <= 3
 
     def flags(self, low: str) -> list[str]:
@@ -105,21 +110,25 @@ class NerLexicon:
         return found
 
 
-def load_clusters() -> dict[str, tuple[str, ...]]:
-    """The packaged word → cluster numbers table (empty when it was never built)."""
+def load_clusters() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """The packaged word → cluster numbers table and lower-case shares (empty when never built)."""
     path = resources.files("kronik.stages.ner") / CLUSTER_FILE
     if not path.is_file():
-        return {}
+        return {}, {}
     try:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except (OSError, ValueError) as exc:
         raise ResourceError(f"NER cluster table {CLUSTER_FILE} is corrupt: {exc}") from exc
-    table: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            word, *numbers = line.split("\t")
-            table[word] = (*numbers, "-")[:4]
-    return table
+    clusters: dict[str, tuple[str, ...]] = {}
+    shares: dict[str, str] = {}
+    for line in text.split("\n"):
+        fields = line.split("\t")
+        if len(fields) >= 3 and not line.startswith("#"):
+            word, *numbers, share = fields
+            clusters[word] = tuple(numbers)
+            if share != "-":
+                shares[word] = share
+    return clusters, shares
 
 
 def word_features(word: str, lexicon: NerLexicon) -> dict[int, list[str]]:
@@ -128,17 +137,24 @@ def word_features(word: str, lexicon: NerLexicon) -> dict[int, list[str]]:
         return {offset: ["w=<pad>"] for offset in OFFSETS}
     low = word.casefold()
     form = shape(word)
-    clusters = lexicon.clusters.get(low, _UNKNOWN)
+    clusters = lexicon.clusters.get(low, _NO_CLUSTERS)
     flags = lexicon.flags(low)
     capital = word[:1].isupper()
-    near = [f"w={low}", f"s={form}", f"c1={clusters[1]}", f"c2={clusters[2]}", f"cap={capital}",
-            f"lc={clusters[3]}", *flags]
-    here = [*near, "bias", f"c0={clusters[0]}", f"p2={low[:2]}", f"p3={low[:3]}", f"s2={low[-2:]}",
-            f"s3={low[-3:]}", f"s4={low[-4:]}", f"len={min(len(word), 6)}", f"cs={form}|{clusters[1]}", f"caplc={capital}|{clusters[3]}"]
+    share = lexicon.shares.get(low, "-")
+    named = [f"c{k}={c}" for k, c in enumerate(clusters)] or ["c=none"]
+    near = [f"w={low}", f"s={form}", *named[1:], f"cap={capital}", f"lc={share}", *flags]
+    here = [*near, "bias", named[0], f"p2={low[:2]}", f"p3={low[:3]}", f"s2={low[-2:]}", f"s3={low[-3:]}",
+            f"s4={low[-4:]}", f"len={min(len(word), 6)}", f"cs={form}|{named[-1]}", f"caplc={capital}|{share}"]
     if capital and flags:
         here += [f"capflag={f}" for f in flags]
-    far = [f"w={low}", f"c1={clusters[1]}", f"cap={capital}"]
+    far = [f"w={low}", named[min(1, len(named) - 1)], f"cap={capital}"]
     return {-2: far, -1: near, 0: here, 1: near, 2: far}
+
+
+def pair_features(previous: str, current: str) -> dict[int, list[str]]:
+    """Feature names of the word pair ending at a position, at each offset it scores."""
+    key = previous.casefold() + PAIR_JOINER + current.casefold()
+    return {offset: [f"{name}={key}"] for offset, name in PAIR_OFFSETS.items()}
 
 
 def signatures(words: Sequence[str], gazetteer: Sequence[str], lexicon: NerLexicon) -> list[Signature]:

@@ -31,6 +31,7 @@ class Found:
     country: str | None
     sector: str | None
     role: str | None
+    confirmed: bool = True  # False: a KB match the tagger did not mark as a name
 
 
 def local_id(kind: str, surface: str) -> str:
@@ -59,6 +60,8 @@ def merge(
             found.append(_containing(unlinked(start, end, kind), inner))
             claimed.update(overlapping)
     kept = [f for i, f in enumerate(linked) if i not in claimed and not _overlaps(f, found)]
+    for f in kept:
+        f.confirmed = False
     return sorted(found + kept, key=lambda f: f.start)
 
 

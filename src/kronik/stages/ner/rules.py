@@ -47,12 +47,13 @@ class EntityRules:
     place_prefixes: frozenset[str]
     portfolios: frozenset[str]
     facility_heads: frozenset[str]
+    language_cues: frozenset[str]
     max_title_words: int
     title_heads: re.Pattern[str]  # a capitalised first word of a title ("Presiden", "Menteri")
 
     @classmethod
     def load(cls) -> EntityRules:
-        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios", "facility_heads")}
+        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios", "facility_heads", "language_cues")}
         for code in SUPPORTED_LANGUAGES:
             data = load_resource(code, "entities")
             for key, words in lists.items():
@@ -68,6 +69,7 @@ class EntityRules:
             place_prefixes=frozenset(lists["place_prefixes"]),
             portfolios=frozenset(lists["portfolios"]),
             facility_heads=frozenset(lists["facility_heads"]),
+            language_cues=frozenset(lists["language_cues"]),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
             title_heads=re.compile(r"\b(?:" + "|".join(sorted(
                 {re.escape(t.split()[0].capitalize()) for t in lists["titles"]}, key=len, reverse=True)) + r")\b"),
@@ -169,6 +171,19 @@ class EntityRules:
                     end += after.group(0).index(words[0]) + len(phrase)
                     break
         return start, end
+
+    def ends_with_title(self, text: str, start: int) -> bool:
+        """Whether the words just before ``start`` form a title with its portfolio
+        ("Perdana Menteri ", "Menteri Luar Negeri ")."""
+        if not text[max(0, start - 1) : start].isspace():
+            return False
+        lowered = [w.casefold().rstrip(".") for w in text[max(0, start - 80) : start].split()]
+        for size in range(1, min(len(lowered), self.max_title_words + 4) + 1):
+            tail = lowered[-size:]
+            head = self._title_prefix(tail)
+            if head and head + self.portfolio_prefix(tail[head:]) == size:
+                return True
+        return False
 
     def title_before(self, text: str, start: int) -> str | None:
         """The title written just before ``start`` ("Presiden Rusia, " → "Presiden"), if any."""
