@@ -44,7 +44,7 @@ Signature = tuple[str, bool, bool]
 
 def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Token offsets in ``text[start:end]`` (words with inner hyphens/dots, punctuation apart)."""
-    return [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
 def shape(word: str) -> str:
