@@ -47,10 +47,10 @@ class NameLinker:
             honorifics.update(w.casefold() for w in data.get("honorifics", []))
             for title, names in data.get("title_roles", {}).items():
                 roles.setdefault(title.casefold(), set()).update(n.casefold() for n in names)
-        titles = sorted(roles, key=len, reverse=True)
-        pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in titles) + r")\b", re.IGNORECASE)
-        address = re.compile(r"\b(?i:" + "|".join(sorted(map(re.escape, honorifics), key=len, reverse=True))
-                             + r")\.?\s+([A-Z][\w'’-]+)")
+        titles = sorted({v for t in roles for v in (t[:1].upper() + t[1:], t.title())}, key=len, reverse=True)
+        pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in titles) + r")\b")
+        forms = sorted({h.capitalize() for h in honorifics}, key=len, reverse=True)
+        address = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\.?\s+([A-Z][\w'’-]+)")
         return cls(rules, frozenset(honorifics), {t: frozenset(r) for t, r in roles.items()}, pattern, address)
 
     def link(self, text: str, found: list[Found]) -> list[Found]:
@@ -58,7 +58,7 @@ class NameLinker:
         people = [f for f in found if f.type == "PERSON" and self._full(f)]
         if not people:
             return found
-        out = [self._relinked(f, people) for f in found]
+        out = [self._relinked(text, f, people) for f in found]
         taken = [(f.start, f.end) for f in out]
         extra = self._addressed(text, people, taken)
         taken += [(f.start, f.end) for f in extra]
@@ -76,11 +76,13 @@ class NameLinker:
         return {w.casefold() for w in words if len(w) > 2 and w[:1].isupper()
                 and w.casefold() not in self.rules.stopwords and w.casefold() not in self.honorifics}
 
-    def _relinked(self, mention: Found, people: list[Found]) -> Found:
+    def _relinked(self, text: str, mention: Found, people: list[Found]) -> Found:
         if mention.type != "PERSON" or not mention.key.startswith("local:") or self._full(mention):
             return mention
         words = {w.casefold() for w in mention.name.split()} - self.honorifics
-        fitting = [p for p in people if p.key != mention.key and words and words <= self._words(p)]
+        addressed = self.address_pattern.search(text[max(0, mention.start - 10) : mention.end]) is not None
+        fitting = [p for p in people if p.key != mention.key and words and (
+            words <= self._words(p) or (addressed and _starts(words, self._words(p))))]
         person = _nearest(fitting, mention.start)
         return mention if person is None else _as(person, mention.start, mention.end)
 
@@ -117,7 +119,7 @@ class NameLinker:
         out: list[Found] = []
         for match in self.title_pattern.finditer(text):
             start, end = match.span()
-            if not text[start].isupper() or _overlaps(start, end, taken) or _FOLLOWING.match(text, end):
+            if _overlaps(start, end, taken) or _FOLLOWING.match(text, end):
                 continue
             title = match.group().casefold()
             roles = self.title_roles.get(title, frozenset()) | {title}
@@ -135,6 +137,11 @@ def _nearest(people: Sequence[Found], position: int) -> Found | None:
     if before:
         return max(before, key=lambda p: p.start)
     return people[0] if people and len({p.key for p in people}) == 1 else None
+
+
+def _starts(words: set[str], name: set[str]) -> bool:
+    """One short word that starts a word of the name ("bas" of "basuki")."""
+    return len(words) == 1 and all(len(w) >= 3 and any(n.startswith(w) for n in name) for w in words)
 
 
 def _as(person: Found, start: int, end: int) -> Found:

@@ -15,6 +15,7 @@ import json
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,9 @@ class CrfTagger:
     def __init__(self, model: CrfModel, lexicon: NerLexicon) -> None:
         self.model = model
         self.lexicon = lexicon
-        self._rows: dict[Hashable, int] = {}
+        self._word_rows: dict[str, int] = {}
+        self._context_rows: dict[Signature, int] = {}
+        self._size = 0
         self._table = np.zeros((1024, len(OFFSETS), len(model.tags)), dtype=np.float32)
         self._pairs, self._pair_table = _pair_table(model)
 
@@ -125,14 +128,12 @@ class CrfTagger:
         return [[self.model.tags[i] for i in path] for path in paths]
 
     def _emissions(self, words: list[str], contexts: list[Signature]) -> np.ndarray:
-        word_ids = self._ids(words, False)
-        context_ids = self._ids(contexts, True)
+        word_ids = self._ids(words, self._word_rows)
+        context_ids = self._ids(contexts, self._context_rows)  # may grow the table: index after
         gathered = self._table[word_ids] + self._table[context_ids]
         lowered = [w.casefold() for w in words]
-        pairs = self._pairs
-        pair_ids = np.fromiter((pairs.get(lowered[q - 1] + PAIR_JOINER + lowered[q], 0) if q else 0
-                                for q in range(len(words))), dtype=np.int64, count=len(words))
-        gathered += self._pair_table[pair_ids]
+        keys = [a + PAIR_JOINER + b for a, b in zip(lowered, lowered[1:], strict=False)]
+        gathered[1:] += self._pair_table[np.fromiter(map(self._pairs.get, keys, repeat(0)), np.int64, len(keys))]
         size = len(words)
         emissions = np.zeros((size, len(self.model.tags)), dtype=np.float32)
         inner = slice(_MARGIN, size - _MARGIN)
@@ -140,24 +141,28 @@ class CrfTagger:
             emissions[inner] += gathered[_MARGIN + offset : size - _MARGIN + offset, k]
         return emissions
 
-    def _ids(self, keys: Sequence[Hashable], positional: bool) -> np.ndarray:
+    def _ids(self, keys: Sequence[Hashable], rows: dict[Any, int]) -> np.ndarray:
         """Table rows of words or signatures, building the rows of keys not seen before."""
-        if len(self._rows) > _CACHE_LIMIT:
-            self._rows.clear()
-        rows = self._rows
-        fresh = {key for key in keys if (key, positional) not in rows}
-        if fresh:
-            self._build(sorted(fresh, key=repr), positional)
-        return np.fromiter((rows[(key, positional)] for key in keys), dtype=np.int64, count=len(keys))
+        if self._size > _CACHE_LIMIT:
+            self._word_rows.clear()
+            self._context_rows.clear()
+            self._size = 0
+        found = list(map(rows.get, keys))
+        if None in found:
+            self._build(list(dict.fromkeys(k for k, row in zip(keys, found, strict=True) if row is None)), rows)
+            found = list(map(rows.__getitem__, keys))
+        return np.asarray(found, dtype=np.int64)
 
-    def _build(self, keys: list[Hashable], positional: bool) -> None:
-        first = len(self._rows)
-        needed = first + len(keys)
-        if needed > len(self._table):
-            grown = np.zeros((max(needed, 2 * len(self._table)), *self._table.shape[1:]), dtype=np.float32)
+    def _build(self, keys: list[Hashable], rows: dict[Any, int]) -> None:
+        first = self._size
+        self._size += len(keys)
+        if self._size > len(self._table):
+            grown = np.zeros((max(self._size, 2 * len(self._table)), *self._table.shape[1:]), dtype=np.float32)
             grown[: len(self._table)] = self._table
             self._table = grown
+        self._table[first : self._size] = 0.0
         attributes = self.model.attributes
+        positional = rows is self._context_rows
         targets: list[int] = []
         sources: list[int] = []
         for n, key in enumerate(keys):
@@ -168,7 +173,7 @@ class CrfTagger:
                     if row is not None:
                         targets.append((first + n) * len(OFFSETS) + k)
                         sources.append(row)
-            self._rows[(key, positional)] = first + n
+            rows[key] = first + n
         flat = self._table.reshape(-1, len(self.model.tags))
         np.add.at(flat, np.asarray(targets, dtype=np.int64), self.model.weights[np.asarray(sources, dtype=np.int64)])
 

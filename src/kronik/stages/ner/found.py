@@ -57,7 +57,7 @@ def merge(
             claimed.update(overlapping)
             continue
         if all(start <= f.start and f.end <= end for f in inner):
-            found.append(_containing(unlinked(start, end, kind), inner))
+            found += _containing(unlinked(start, end, kind), inner)
             claimed.update(overlapping)
     kept = [f for i, f in enumerate(linked) if i not in claimed and not _overlaps(f, found)]
     for f in kept:
@@ -65,17 +65,20 @@ def merge(
     return sorted(found + kept, key=lambda f: f.start)
 
 
-def _containing(outer: Found, inner: list[Found]) -> Found:
-    """A tagged name holding KB names: the one person it extends, else a local name of their country."""
-    people = [f for f in inner if f.type == "PERSON"]
-    if outer.type == "PERSON" and len(people) == 1 and len(inner) == 1:
-        person = people[0]
-        return Found(outer.start, outer.end, person.key, person.name, "PERSON", person.country,
-                     person.sector, person.role or outer.role)
+def _containing(outer: Found, inner: list[Found]) -> list[Found]:
+    """A tagged name holding KB names: the one person it extends; a known actor followed by its
+    country ("Huawei China", "Gazprombank Rusia") as the two; else a local name of their country."""
+    head, rest = inner[0], inner[1:]
+    if outer.type == "PERSON" and len(inner) == 1 and head.type == "PERSON":
+        return [Found(outer.start, outer.end, head.key, head.name, "PERSON", head.country,
+                      head.sector, head.role or outer.role)]
+    if (head.start == outer.start and head.type in ("ORG", "PERSON") and rest
+            and all(f.type == "GPE" for f in rest) and rest[-1].end == outer.end):
+        return inner
     countries = [f.country for f in inner if f.country and f.type != "PERSON"]
     if countries and outer.country is None:
         outer.country = countries[0]
-    return outer
+    return [outer]
 
 
 def _overlaps(f: Found, others: list[Found]) -> bool:

@@ -50,6 +50,7 @@ class EntityRules:
     language_cues: frozenset[str]
     max_title_words: int
     title_heads: re.Pattern[str]  # a capitalised first word of a title ("Presiden", "Menteri")
+    title_words: frozenset[str]  # every word of every title
 
     @classmethod
     def load(cls) -> EntityRules:
@@ -71,6 +72,7 @@ class EntityRules:
             facility_heads=frozenset(lists["facility_heads"]),
             language_cues=frozenset(lists["language_cues"]),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
+            title_words=frozenset(w for t in lists["titles"] for w in t.split()),
             title_heads=re.compile(r"\b(?:" + "|".join(sorted(
                 {re.escape(t.split()[0].capitalize()) for t in lists["titles"]}, key=len, reverse=True)) + r")\b"),
         )
@@ -189,6 +191,8 @@ class EntityRules:
         """The title written just before ``start`` ("Presiden Rusia, " → "Presiden"), if any."""
         window = text[max(0, start - 60) : start]
         words = re.findall(r"[\w.]+", window)
+        if not any(w.casefold().rstrip(".") in self.title_words for w in words):
+            return None
         for n in range(min(self.max_title_words + 3, len(words)), 0, -1):
             for k in range(self.max_title_words, 0, -1):
                 phrase = " ".join(w.casefold().rstrip(".") for w in words[-n:][:k])
