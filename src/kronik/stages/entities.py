@@ -64,6 +64,8 @@ class EntityStage:
         found = [self._place(text, f) for f in merge(tagged, linked, lambda a, b, k: self._unlinked(text, a, b, k))]
         found += self._dateline(article, found)
         found += self._titled(text, article.sentences, found)
+        found += self._named_after(text, found, self.rules.institutions, "ORG")
+        found += self._named_after(text, found, self.rules.administrative, "LOC")
         found = self._title_countries(text, found)
         found = self.linker.link(text, found)
         article.entities = _group(_with_acronym_glosses(found, text), text)
@@ -147,6 +149,26 @@ class EntityStage:
                 taken.append((cand.start, cand.end))
         return out
 
+    def _named_after(self, text: str, found: list[_Found], pattern: re.Pattern[str], kind: str) -> list[_Found]:
+        """Places named with a capitalised administrative word ("Kabupaten Bandung Barat") and
+        institutions with a national institution's head ("Kejati Jawa Timur") the tagger left out."""
+        taken = [(f.start, f.end) for f in found]
+        out: list[_Found] = []
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            while words and words[-1].casefold() in self.rules.stopwords:
+                words.pop()
+            if not words:
+                continue
+            start = match.start()
+            end = match.start(1) + match.group(1).index(words[-1]) + len(words[-1])
+            start, end = self.rules.place_extent(text, start, end)
+            if any(start < b and a < end for a, b in taken):
+                continue
+            out.append(self._unlinked(text, start, end, kind))
+            taken.append((start, end))
+        return out
+
     def _title_countries(self, text: str, found: list[_Found]) -> list[_Found]:
         """A country inside a title before a person's name ("Perdana Menteri Inggris Tony Blair")
         is the person's country, and one after "bahasa" a language: no mention of its own
@@ -188,7 +210,9 @@ class EntityStage:
         kind = kind_name(kind)
         role = self.rules.title_before(text, start) if kind == "PERSON" else None
         country = self._place_country(surface) if kind == "LOC" else None
-        return _Found(start, end, local_id(kind, surface), surface, kind, country, None, role)
+        national = self.rules.national_institution(surface) if kind == "ORG" else None
+        country, sector = national if national else (country, None)
+        return _Found(start, end, local_id(kind, surface), surface, kind, country, sector, role)
 
     def _linked(self, text: str, start: int, end: int, key: str, day: date | None) -> _Found | None:
         entries = self.kb.candidates(key)

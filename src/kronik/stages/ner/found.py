@@ -67,16 +67,17 @@ def merge(
 
 def _containing(outer: Found, inner: list[Found]) -> list[Found]:
     """A tagged name holding KB names: the one person it extends; a known actor followed by its
-    country ("Huawei China", "Gazprombank Rusia") as the two; else a local name of their country."""
+    own country ("Huawei China", "Gazprombank Rusia") as the two; else a local name of their country
+    ("Kementerian Luar Negeri China" is China's ministry, not Indonesia's)."""
     head, rest = inner[0], inner[1:]
     if outer.type == "PERSON" and len(inner) == 1 and head.type == "PERSON":
         return [Found(outer.start, outer.end, head.key, head.name, "PERSON", head.country,
                       head.sector, head.role or outer.role)]
     if (head.start == outer.start and head.type in ("ORG", "PERSON") and rest
-            and all(f.type == "GPE" for f in rest) and rest[-1].end == outer.end):
+            and all(f.type == "GPE" and f.country == head.country for f in rest) and rest[-1].end == outer.end):
         return inner
-    countries = [f.country for f in inner if f.country and f.type != "PERSON"]
-    if countries and outer.country is None:
+    countries = [f.country for f in sorted(inner, key=lambda f: f.type not in ("GPE", "LOC")) if f.country and f.type != "PERSON"]
+    if countries:  # "Kementerian Luar Negeri China": the country named inside wins
         outer.country = countries[0]
     return [outer]
 

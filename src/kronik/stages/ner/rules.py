@@ -48,17 +48,23 @@ class EntityRules:
     portfolios: frozenset[str]
     facility_heads: frozenset[str]
     language_cues: frozenset[str]
+    national_org_heads: dict[str, tuple[str, str]]  # "polda" → ("IDN", "COP")
     max_title_words: int
     title_heads: re.Pattern[str]  # a capitalised first word of a title ("Presiden", "Menteri")
     title_words: frozenset[str]  # every word of every title
+    administrative: re.Pattern[str]  # "Kabupaten Bandung Barat": an administrative word and a name
+    institutions: re.Pattern[str]  # "Polda Jawa Timur": a national institution's head and a name
 
     @classmethod
     def load(cls) -> EntityRules:
         lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios", "facility_heads", "language_cues")}
+        national: dict[str, tuple[str, str]] = {}
         for code in SUPPORTED_LANGUAGES:
             data = load_resource(code, "entities")
             for key, words in lists.items():
                 words.update(w.casefold().rstrip(".") for w in data.get(key, []))
+            for country, heads in data.get("national_org_heads", {}).items():
+                national.update({head.casefold(): (country, sector) for head, sector in heads.items()})
         return cls(
             titles=frozenset(lists["titles"]),
             org_heads=frozenset(lists["org_heads"]),
@@ -71,8 +77,12 @@ class EntityRules:
             portfolios=frozenset(lists["portfolios"]),
             facility_heads=frozenset(lists["facility_heads"]),
             language_cues=frozenset(lists["language_cues"]),
+            national_org_heads=national,
+            institutions=_named_after(
+                {v for h in national for v in (h.title(), h.upper()) if len(h) <= 4 or v != h.upper()}),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
             title_words=frozenset(w for t in lists["titles"] for w in t.split()),
+            administrative=_named_after({p.capitalize() for p in lists["place_prefixes"]}),
             title_heads=re.compile(r"\b(?:" + "|".join(sorted(
                 {re.escape(t.split()[0].capitalize()) for t in lists["titles"]}, key=len, reverse=True)) + r")\b"),
         )
@@ -102,6 +112,16 @@ class EntityRules:
             if candidate is not None:
                 yield candidate
             i = j
+
+    def national_institution(self, name: str) -> tuple[str, str] | None:
+        """(country, sector) of an organisation named with a national institution's first words
+        ("Polda Metro Jaya" → IDN, COP)."""
+        words = name.casefold().split()
+        for size in (2, 1):
+            found = self.national_org_heads.get(" ".join(words[:size]))
+            if found and len(words) > size:
+                return found
+        return None
 
     def _portfolio_list(self, gap: str, before: str, after: str) -> bool:
         """A comma inside a list of portfolios ("Bidang Politik, Hukum, dan Keamanan")."""
@@ -199,6 +219,12 @@ class EntityRules:
                 if len(words[-n:]) >= k and phrase in self.titles and n - k <= 3:
                     return " ".join(words[-n:][:k])
         return None
+
+
+def _named_after(heads: set[str]) -> re.Pattern[str]:
+    """A pattern for one of ``heads`` followed by one to three capitalised words (group 1)."""
+    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")((?:\s+[A-Z][\w'’-]*){1,3})")
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
