@@ -2,11 +2,15 @@
 
 1. Gazetteer: every KB alias, leftmost-longest, written like a name (:mod:`kronik.stages.ner.gazetteer`).
    Where an alias names several entries, the one holding a role at the article's date wins.
-2. The dateline place, when the cleaner kept the dateline in the text.
-3. Rules for unknown names: title + name, organisation forms, location cues, capitalised
-   sequences (:mod:`kronik.stages.ner.rules`).
-4. Within-article coreference: a single capitalised word equal to a word of a person already
-   found ("Putin" after "Vladimir Putin", "Kishida") joins that person.
+2. CRF tagger over every sentence at once (:mod:`kronik.stages.ner.crf`), its spans fixed by the
+   word lists (portfolio and title words are not names, facility heads make places).
+3. Merge (:mod:`kronik.stages.ner.found`): tagged spans lead, KB matches link them; KB matches the
+   tagger left out are kept (countries and known actors matter to event coding), except a country
+   inside a title before a name (the person's country) and a language name ("bahasa Indonesia").
+4. Rules for what the tagger left out: a name after a title, an administrative place ("Kabupaten
+   X"), an Indonesian institution by its head word ("Polda X", "Pemprov X": IDN with a sector).
+5. Name coreference (:mod:`kronik.stages.ner.coreference`): short names, forms of address and bare
+   titles join the person named in full.
 Roles and sectors are those held at ``article.published`` (or the latest known).
 """
 

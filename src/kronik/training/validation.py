@@ -13,6 +13,7 @@ from typing import Any
 from kronik.config import Settings
 from kronik.engine import Engine
 from kronik.evaluation.ner import counts_report, read_bio, score, spans_from_tags
+from kronik.model import Article
 from kronik.stages.entities import EntityStage, ner_lexicon
 from kronik.stages.ner.context import gazetteer_tags
 from kronik.stages.ner.crf import CrfTagger
@@ -22,7 +23,8 @@ __all__ = ["cross_validate"]
 
 
 def cross_validate(data: Path, options: CrfOptions | None = None, count: int = 5) -> dict[str, Any]:
-    """Mean-free pooled scores over ``count`` folds of ``data``: tagger alone and whole stage."""
+    """Scores over ``count`` folds of ``data``: the tagger alone (pooled span counts) and the
+    whole stage (sentence-weighted mean of the folds)."""
     engine = Engine(Settings(progress=False).replace(pipeline=("clean", "language", "sentences", "entities")))
     stages = {stage.name: stage for stage in engine.pipeline}
     entity_stage = stages["entities"]
@@ -32,20 +34,19 @@ def cross_validate(data: Path, options: CrfOptions | None = None, count: int = 5
     sentences = read_bio(data)
     tagger_counts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
     stage_reports = []
+    split = stages["sentences"]
+
+    def analyse(article: Article) -> Article:
+        return entity_stage(split(article))
+
     for training, held in folds(sentences, count):
         model = fit(maker, training, options or CrfOptions())
         tagger = CrfTagger(model, lexicon)
         _count_tagger(maker, tagger, held, tagger_counts)
-        stage = replace_tagger(entity_stage, tagger)
-        stage_reports.append((len(held), score(held, lambda a, s=stage: s(stages["sentences"](a)))))
+        entity_stage.tagger = tagger  # the stage object is this engine's own: swap its tagger
+        stage_reports.append((len(held), score(held, analyse)))
     return {"tagger": counts_report(*tagger_counts), "stage": _pooled(stage_reports),
             "options": {k: getattr(options or CrfOptions(), k) for k in ("c1", "c2", "iterations")}}
-
-
-def replace_tagger(stage: EntityStage, tagger: CrfTagger) -> EntityStage:
-    """The stage with another tagger (the stage object is shared: its tagger is swapped)."""
-    stage.tagger = tagger
-    return stage
 
 
 def _count_tagger(

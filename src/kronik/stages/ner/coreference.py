@@ -109,9 +109,9 @@ class NameLinker:
         for match in _WORD.finditer(text):
             fitting = by_word.get(match.group().casefold())
             if fitting and not _overlaps(match.start(), match.end(), taken):
-                person = _nearest(fitting, match.start())
-                if person is not None:
-                    out.append(_as(person, match.start(), match.end()))
+                nearest = _nearest(fitting, match.start())
+                if nearest is not None:
+                    out.append(_as(nearest, match.start(), match.end()))
         return out
 
     def _titles(self, text: str, people: list[Found], taken: list[tuple[int, int]]) -> list[Found]:

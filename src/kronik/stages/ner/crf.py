@@ -15,7 +15,7 @@ import json
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from itertools import repeat
+from itertools import pairwise, repeat
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +132,7 @@ class CrfTagger:
         context_ids = self._ids(contexts, self._context_rows)  # may grow the table: index after
         gathered = self._table[word_ids] + self._table[context_ids]
         lowered = [w.casefold() for w in words]
-        keys = [a + PAIR_JOINER + b for a, b in zip(lowered, lowered[1:], strict=False)]
+        keys = [a + PAIR_JOINER + b for a, b in pairwise(lowered)]
         gathered[1:] += self._pair_table[np.fromiter(map(self._pairs.get, keys, repeat(0)), np.int64, len(keys))]
         size = len(words)
         emissions = np.zeros((size, len(self.model.tags)), dtype=np.float32)
