@@ -18,7 +18,7 @@ from kronik.errors import EvaluationError
 from kronik.evaluation.metrics import prf
 from kronik.model import Article
 
-__all__ = ["counts_report", "evaluate", "read_bio", "score", "spans_from_tags"]
+__all__ = ["count_spans", "counts_report", "evaluate", "join_tokens", "read_bio", "score", "spans_from_tags"]
 
 TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 Span = tuple[int, int, str]
@@ -78,16 +78,21 @@ def score(
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     for tokens, tags in sentences:
-        text, offsets = _join(tokens)
+        text, offsets = join_tokens(tokens)
         predicted = _predicted_spans(analyse(Article(text=text, language="id")), offsets)
-        gold = spans_from_tags(tags)
-        for span in predicted & gold:
-            tp[span[2]] += 1
-        for span in predicted - gold:
-            fp[span[2]] += 1
-        for span in gold - predicted:
-            fn[span[2]] += 1
+        count_spans(predicted, spans_from_tags(tags), (tp, fp, fn))
     return counts_report(tp, fp, fn)
+
+
+def count_spans(predicted: set[Span], gold: set[Span], counts: tuple[Counter[str], ...]) -> None:
+    """Add the true positives, false positives and false negatives of one sentence, per type."""
+    tp, fp, fn = counts
+    for span in predicted & gold:
+        tp[span[2]] += 1
+    for span in predicted - gold:
+        fp[span[2]] += 1
+    for span in gold - predicted:
+        fn[span[2]] += 1
 
 
 def counts_report(tp: Counter[str], fp: Counter[str], fn: Counter[str]) -> dict[str, Any]:
@@ -99,7 +104,8 @@ def counts_report(tp: Counter[str], fp: Counter[str], fn: Counter[str]) -> dict[
     }
 
 
-def _join(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+def join_tokens(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The tokens joined with single spaces, and each token's offsets in that text."""
     offsets, position = [], 0
     for token in tokens:
         offsets.append((position, position + len(token)))

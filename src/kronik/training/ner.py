@@ -19,7 +19,7 @@ import numpy as np
 
 from kronik.config import Settings
 from kronik.errors import ResourceError
-from kronik.evaluation.ner import read_bio
+from kronik.evaluation.ner import join_tokens, read_bio
 from kronik.stages.base import Resources
 from kronik.stages.ner.context import gazetteer_tags
 from kronik.stages.ner.crf import MODEL_FILE, CrfModel
@@ -63,14 +63,14 @@ class FeatureMaker:
 
         return cls(ner_lexicon(resources), resources.cached("gazetteer", lambda: Gazetteer(resources.kb)))
 
+    def gazetteer_tags(self, words: Sequence[str]) -> list[str]:
+        """The KB match tag of each token of a sentence joined with spaces."""
+        text, spans = join_tokens(words)
+        return gazetteer_tags(self.gazetteer.kb, spans, self.gazetteer.find(text))
+
     def attributes(self, words: Sequence[str]) -> list[list[str]]:
         """Per token, every ``offset|feature`` name of its window."""
-        spans, position = [], 0
-        for word in words:
-            spans.append((position, position + len(word)))
-            position += len(word) + 1
-        tags = gazetteer_tags(self.gazetteer.kb, spans, self.gazetteer.find(" ".join(words)))
-        contexts = signatures(words, tags, self.lexicon)
+        contexts = signatures(words, self.gazetteer_tags(words), self.lexicon)
         by_word = [word_features(w, self.lexicon) for w in words]
         pad = word_features(PAD, self.lexicon)
         padded = [PAD, *words, PAD]

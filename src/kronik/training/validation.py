@@ -12,10 +12,9 @@ from typing import Any
 
 from kronik.config import Settings
 from kronik.engine import Engine
-from kronik.evaluation.ner import counts_report, read_bio, score, spans_from_tags
+from kronik.evaluation.ner import count_spans, counts_report, read_bio, score, spans_from_tags
 from kronik.model import Article
 from kronik.stages.entities import EntityStage, ner_lexicon
-from kronik.stages.ner.context import gazetteer_tags
 from kronik.stages.ner.crf import CrfTagger
 from kronik.training.ner import CrfOptions, FeatureMaker, Sentence, fit, folds
 
@@ -53,23 +52,10 @@ def _count_tagger(
     maker: FeatureMaker, tagger: CrfTagger, held: list[Sentence],
     counts: tuple[Counter[str], Counter[str], Counter[str]],
 ) -> None:
-    tp, fp, fn = counts
     words = [w for w, _ in held]
-    labels = []
-    for sentence in words:
-        spans, position = [], 0
-        for word in sentence:
-            spans.append((position, position + len(word)))
-            position += len(word) + 1
-        labels.append(gazetteer_tags(maker.gazetteer.kb, spans, maker.gazetteer.find(" ".join(sentence))))
-    for (_, gold_tags), predicted_tags in zip(held, tagger.tag(words, labels), strict=True):
-        predicted, gold = spans_from_tags(predicted_tags), spans_from_tags(gold_tags)
-        for span in predicted & gold:
-            tp[span[2]] += 1
-        for span in predicted - gold:
-            fp[span[2]] += 1
-        for span in gold - predicted:
-            fn[span[2]] += 1
+    tags = tagger.tag(words, [maker.gazetteer_tags(sentence) for sentence in words])
+    for (_, gold_tags), predicted_tags in zip(held, tags, strict=True):
+        count_spans(spans_from_tags(predicted_tags), spans_from_tags(gold_tags), counts)
 
 
 def _pooled(reports: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
