@@ -33,7 +33,7 @@ class ClusterOptions:
     min_count: int = 3
     contexts: int = 3000
     dimensions: int = 100
-    granularities: tuple[int, ...] = (32, 128, 512)
+    granularities: tuple[int, ...] = (32, 128, 512, 2048)
     seed: int = 7
 
 
