@@ -65,7 +65,8 @@ class NerLexicon:
     clusters: dict[str, tuple[str, ...]]  # word → its cluster at each granularity, coarse first
     shares: dict[str, str]  # word → tenths of its mid-sentence uses in lower case
     person_words: frozenset[str]  # words of the KB's people's names
-    place_words: frozenset[str]  # one-word countries, regions and cities
+    places: dict[str, str]  # the KB's region and city names (one word or more) → country
+    country_words: frozenset[str]  # one-word country names and variants
     title_ends: frozenset[str]  # last words of titles ("negeri" of "menteri luar negeri")
 
     @classmethod
@@ -75,10 +76,9 @@ class NerLexicon:
             if entry.type == "PERSON":
                 for alias in entry.aliases:
                     person_words.update(w.casefold() for w in alias.split() if len(w) > 1)
-        places = {p for p in kb.places if " " not in p}
-        places.update(k for k, ids in kb.aliases.items() if " " not in k and ids[0].startswith("gpe:"))
+        countries = frozenset(k for k, ids in kb.aliases.items() if " " not in k and ids[0].startswith("gpe:"))
         clusters, shares = load_clusters()
-        return cls(rules, clusters, shares, frozenset(person_words - rules.stopwords), frozenset(places),
+        return cls(rules, clusters, shares, frozenset(person_words - rules.stopwords), kb.places, countries,
                    frozenset(t.split()[-1] for t in rules.titles))
 
     def common(self, word: str) -> bool:
@@ -105,8 +105,9 @@ class NerLexicon:
             ("title", rules.titles), ("cue", rules.location_cues), ("orghead", rules.org_heads),
             ("orgtail", rules.org_tails), ("facility", rules.facility_heads), ("placehead", rules.place_prefixes),
             ("portfolio", rules.portfolios), ("stop", rules.stopwords), ("kbperson", self.person_words),
-            ("kbplace", self.place_words),
         ) if low in words]
+        if low in self.places or low in self.country_words:
+            found.append("kbplace")
         return found
 
 
