@@ -117,6 +117,8 @@ class EntityStage:
         head = " ".join(text[start:end].casefold().split()[:2])
         if head.split()[0] in self.rules.facility_heads or head in self.rules.facility_heads:
             return [(start, end, "LOC")]  # "Candi Borobudur", "Jembatan Musi VI": a place
+        if kind == "ORG":
+            return self._organisation_and_name(text, start, end)
         if kind != "PER":
             return [(start, end, kind)]
         words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"[^\s,]+", text[start:end])]
@@ -135,6 +137,19 @@ class EntityStage:
         if words and words[0][2].casefold() in self.rules.org_heads:
             return [(start, end, "ORG")]
         return [(start, end, kind)]
+
+    def _organisation_and_name(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """A tagged organisation after a title that swallowed the titled person's name ("Ketua Umum
+        Partai Maju Rakyat Djan Faridz"): split where other words give way to two or three name words."""
+        words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+        if len(words) < 4 or not self.rules.ends_with_title(text, start):
+            return [(start, end, "ORG")]
+        name = 0
+        while name < min(3, len(words) - 2) and self.lexicon.name_like(words[-1 - name][2]):
+            name += 1
+        if name >= 2 and not self.lexicon.name_like(words[-1 - name][2]):
+            return [(start, words[-1 - name][1], "ORG"), (words[-name][0], end, "PER")]
+        return [(start, end, "ORG")]
 
     def _titled(self, text: str, sentences: list[tuple[int, int]], found: list[_Found]) -> list[_Found]:
         """People named after a title that the tagger left out ("Menteri … Keamanan Wiranto"),
