@@ -70,6 +70,7 @@ class EntityStage:
         found += self._titled(text, article.sentences, found)
         found += self._named_after(text, found, self.rules.institutions, "ORG")
         found += self._named_after(text, found, self.rules.administrative, "LOC")
+        found += self._named_after(text, found, self.rules.facilities, "LOC")
         found = self._title_countries(text, found)
         found = self.linker.link(text, found)
         article.entities = _group(_with_acronym_glosses(found, text), text)
@@ -169,8 +170,9 @@ class EntityStage:
         return out
 
     def _named_after(self, text: str, found: list[_Found], pattern: re.Pattern[str], kind: str) -> list[_Found]:
-        """Places named with a capitalised administrative word ("Kabupaten Bandung Barat") and
-        institutions with a national institution's head ("Kejati Jawa Timur") the tagger left out."""
+        """Places named with a capitalised administrative or facility word ("Kabupaten Bandung Barat",
+        "Candi Borobudur") and institutions with a national institution's head ("Kejati Jawa
+        Timur") the tagger left out."""
         taken = [(f.start, f.end) for f in found]
         out: list[_Found] = []
         for match in pattern.finditer(text):

@@ -54,6 +54,7 @@ class EntityRules:
     title_words: frozenset[str]  # every word of every title
     administrative: re.Pattern[str]  # "Kabupaten Bandung Barat": an administrative word and a name
     institutions: re.Pattern[str]  # "Polda Jawa Timur": a national institution's head and a name
+    facilities: re.Pattern[str]  # "Candi Borobudur": a facility word and a name
 
     @classmethod
     def load(cls) -> EntityRules:
@@ -82,6 +83,7 @@ class EntityRules:
                 {v for h in national for v in (h.title(), h.upper()) if len(h) <= 4 or v != h.upper()}),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
             title_words=frozenset(w for t in lists["titles"] for w in t.split()),
+            facilities=_named_after({h.title() for h in lists["facility_heads"]}),
             administrative=_named_after({p.capitalize() for p in lists["place_prefixes"]}),
             title_heads=re.compile(r"\b(?:" + "|".join(sorted(
                 {re.escape(t.split()[0].capitalize()) for t in lists["titles"]}, key=len, reverse=True)) + r")\b"),
