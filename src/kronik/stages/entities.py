@@ -59,9 +59,10 @@ class EntityStage:
         text, day = article.text, article.published
         matches = self.gazetteer.find(text)
         linked = [f for f in (self._linked(text, m.start, m.end, m.key, day) for m in matches) if f is not None]
+        known_ends = frozenset(f.end for f in linked if f.type in ("ORG", "GPE"))
         tagged = []
         for span in self._tagged(text, article.sentences, matches):
-            for start, end, kind in self._retyped(text, *span):
+            for start, end, kind in self._retyped(text, span, known_ends):
                 if kind == "LOC":
                     start, end = self.rules.place_extent(text, start, end)
                 tagged.append((start, end, kind))
@@ -110,16 +111,19 @@ class EntityStage:
                 out.append((spans[first][0], spans[last - 1][1], kind))
         return out
 
-    def _retyped(self, text: str, start: int, end: int, kind: str) -> list[tuple[int, int, str]]:
+    def _retyped(
+        self, text: str, span: tuple[int, int, str], known_ends: frozenset[int]
+    ) -> list[tuple[int, int, str]]:
         """Fix a tagged "person" with the word lists: one headed by an organisation word is an
         organisation ("Polda Metro Jaya"); one with a title inside is an organisation or place
         followed by the titled person ("Polda Metro Jaya Kombes Yusri Yunus"); any span headed by a
         facility word is a place ("Candi Borobudur")."""
+        start, end, kind = span
         head = " ".join(text[start:end].casefold().split()[:2])
         if head.split()[0] in self.rules.facility_heads or head in self.rules.facility_heads:
             return [(start, end, "LOC")]  # "Candi Borobudur", "Jembatan Musi VI": a place
         if kind == "ORG":
-            return self._organisation_and_name(text, start, end)
+            return self._organisation_and_name(text, start, end, known_ends)
         if kind != "PER":
             return [(start, end, kind)]
         words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"[^\s,]+", text[start:end])]
@@ -139,17 +143,22 @@ class EntityStage:
             return [(start, end, "ORG")]
         return [(start, end, kind)]
 
-    def _organisation_and_name(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """A tagged organisation after a title that swallowed the titled person's name ("Ketua Umum
-        Partai Maju Rakyat Djan Faridz"): split where other words give way to two or three name words."""
+    def _organisation_and_name(
+        self, text: str, start: int, end: int, known_ends: frozenset[int]
+    ) -> list[tuple[int, int, str]]:
+        """A tagged organisation that swallowed a person's name: after a title ("Ketua Umum Partai
+        Maju Rakyat Djan Faridz") or right after a known organisation or country ("… Bank Indonesia
+        Mutiara Sibarani"), split before the two or three name words that end it."""
         words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
-        if len(words) < 4 or not self.rules.ends_with_title(text, start):
-            return [(start, end, "ORG")]
         name = 0
-        while name < min(3, len(words) - 2) and self.lexicon.name_like(words[-1 - name][2]):
+        while name < min(3, len(words) - 1) and self.lexicon.name_like(words[-1 - name][2]):
             name += 1
-        if name >= 2 and not self.lexicon.name_like(words[-1 - name][2]):
-            return [(start, words[-1 - name][1], "ORG"), (words[-name][0], end, "PER")]
+        if name < 2:
+            return [(start, end, "ORG")]
+        cut = words[-1 - name]
+        titled = len(words) >= 4 and not self.lexicon.name_like(cut[2]) and self.rules.ends_with_title(text, start)
+        if titled or (cut[1] in known_ends and len(words) - name >= 2):
+            return [(start, cut[1], "ORG"), (words[-name][0], end, "PER")]
         return [(start, end, "ORG")]
 
     def _titled(self, text: str, sentences: list[tuple[int, int]], found: list[_Found]) -> list[_Found]:

@@ -92,7 +92,7 @@ class NerLexicon:
         organisation head or stopword, not an acronym, mostly capitalised in the news corpus."""
         low = word.casefold().rstrip(".")
         rules = self.rules
-        if not word[:1].isupper() or (word.isupper() and len(word) > 1) or any(
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1) or low in self.country_words or any(
                 low in words for words in (rules.titles, rules.portfolios, rules.org_heads, rules.stopwords)):
             return False
         share = self.shares.get(low, "-")
