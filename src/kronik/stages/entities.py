@@ -94,9 +94,11 @@ class EntityStage:
         """Character spans of the B-/I- runs of one sentence, stopwords and punctuation trimmed."""
         runs: list[tuple[int, int, str]] = []  # token index ranges
         for i, tag in enumerate(tags):
-            if tag.startswith("B-") or (tag.startswith("I-") and not (runs and runs[-1][2] == tag[2:] and runs[-1][1] == i)):
+            if tag == "O":
+                continue
+            if tag[0] == "B" or not (runs and runs[-1][2] == tag[2:] and runs[-1][1] == i):
                 runs.append((i, i + 1, tag[2:]))
-            elif tag.startswith("I-"):
+            else:
                 runs[-1] = (runs[-1][0], i + 1, tag[2:])
         out: list[tuple[int, int, str]] = []
         for first, last, kind in runs:
