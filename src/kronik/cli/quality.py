@@ -16,7 +16,7 @@ from kronik.evaluation import DEFAULT_DATA, EVALUATORS, evaluate
 
 #: what ``kronik train`` can train → ``"module:function"`` taking (data, output) → metrics dict
 TRAINERS: dict[str, str] = {
-    "ner": "kronik.stages.ner.perceptron:train",
+    "ner": "kronik.training.ner:train",
     "topics": "kronik.training.topics:train",
 }
 

@@ -9,6 +9,7 @@ to token spans and compared exactly. PERSON→PER, ORG→ORG, GPE and LOC→LOC.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from kronik.errors import EvaluationError
 from kronik.evaluation.metrics import prf
 from kronik.model import Article
 
-__all__ = ["evaluate", "read_bio", "spans_from_tags"]
+__all__ = ["count_spans", "counts_report", "evaluate", "join_tokens", "read_bio", "score", "spans_from_tags"]
 
 TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 Span = tuple[int, int, str]
@@ -66,30 +67,45 @@ def evaluate(data: Path, engine: Engine, *, limit: int | None = None) -> dict[st
     names = {stage.name: stage for stage in Engine(engine.settings.replace(
         pipeline=("clean", "language", "sentences", "entities"))).pipeline}
     split, tag = names["sentences"], names["entities"]
+    return {**score(sentences, lambda article: tag(split(article))), "sentences": len(sentences)}
+
+
+def score(
+    sentences: Sequence[tuple[list[str], list[str]]], analyse: Callable[[Article], Article]
+) -> dict[str, Any]:
+    """Span P/R/F1 of ``analyse`` (an article with text → with sentences and entities)."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     for tokens, tags in sentences:
-        text, offsets = _join(tokens)
-        article = tag(split(Article(text=text, language="id")))
-        predicted = _predicted_spans(article, offsets)
-        gold = spans_from_tags(tags)
-        for span in predicted & gold:
-            tp[span[2]] += 1
-        for span in predicted - gold:
-            fp[span[2]] += 1
-        for span in gold - predicted:
-            fn[span[2]] += 1
+        text, offsets = join_tokens(tokens)
+        predicted = _predicted_spans(analyse(Article(text=text, language="id")), offsets)
+        count_spans(predicted, spans_from_tags(tags), (tp, fp, fn))
+    return counts_report(tp, fp, fn)
+
+
+def count_spans(predicted: set[Span], gold: set[Span], counts: tuple[Counter[str], ...]) -> None:
+    """Add the true positives, false positives and false negatives of one sentence, per type."""
+    tp, fp, fn = counts
+    for span in predicted & gold:
+        tp[span[2]] += 1
+    for span in predicted - gold:
+        fp[span[2]] += 1
+    for span in gold - predicted:
+        fn[span[2]] += 1
+
+
+def counts_report(tp: Counter[str], fp: Counter[str], fn: Counter[str]) -> dict[str, Any]:
+    """Micro and per-type P/R/F1 from per-type span counts."""
     kinds = sorted(set(tp) | set(fp) | set(fn))
-    micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     return {
-        **micro,
+        **prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
         "per_type": {k: {**prf(tp[k], fp[k], fn[k]), "support": tp[k] + fn[k]} for k in kinds},
-        "sentences": len(sentences),
     }
 
 
-def _join(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+def join_tokens(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The tokens joined with single spaces, and each token's offsets in that text."""
     offsets, position = [], 0
     for token in tokens:
         offsets.append((position, position + len(token)))

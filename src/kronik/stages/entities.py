@@ -2,45 +2,40 @@
 
 1. Gazetteer: every KB alias, leftmost-longest, written like a name (:mod:`kronik.stages.ner.gazetteer`).
    Where an alias names several entries, the one holding a role at the article's date wins.
-2. The dateline place, when the cleaner kept the dateline in the text.
-3. Rules for unknown names: title + name, organisation forms, location cues, capitalised
-   sequences (:mod:`kronik.stages.ner.rules`).
-4. Within-article coreference: a single capitalised word equal to a word of a person already
-   found ("Putin" after "Vladimir Putin", "Kishida") joins that person.
+2. CRF tagger over every sentence at once (:mod:`kronik.stages.ner.crf`), its spans fixed by the
+   word lists (portfolio and title words are not names, facility heads make places).
+3. Merge (:mod:`kronik.stages.ner.found`): tagged spans lead, KB matches link them; KB matches the
+   tagger left out are kept (countries and known actors matter to event coding), except a country
+   inside a title before a name (the person's country) and a language name ("bahasa Indonesia").
+4. Rules for what the tagger left out: a name after a title, an administrative place ("Kabupaten
+   X"), an Indonesian institution by its head word ("Polda X", "Pemprov X": IDN with a sector).
+5. Name coreference (:mod:`kronik.stages.ner.coreference`): short names, forms of address and bare
+   titles join the person named in full.
 Roles and sectors are those held at ``article.published`` (or the latest known).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
 from kronik.kb import KBEntry, KnowledgeBase
 from kronik.model import Article, Entity, Mention
-from kronik.stages.base import StageContext
-from kronik.stages.ner.context import ContextBuilder
+from kronik.stages.base import Resources, StageContext
+from kronik.stages.ner.context import gazetteer_tags
+from kronik.stages.ner.coreference import NameLinker
+from kronik.stages.ner.crf import CrfModel, CrfTagger
+from kronik.stages.ner.features import NerLexicon, tokenize
+from kronik.stages.ner.found import Found as _Found
+from kronik.stages.ner.found import kind_name, local_id, merge
 from kronik.stages.ner.gazetteer import Gazetteer, GazetteerMatch
-from kronik.stages.ner.perceptron import PerceptronTagger, tokenize
 from kronik.stages.ner.rules import EntityRules
 
-__all__ = ["EntityStage"]
+__all__ = ["EntityStage", "ner_lexicon"]
 
 _WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+")
 _ACRONYM_GLOSS = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,11}\s*\)")
-
-
-@dataclass(slots=True)
-class _Found:
-    start: int
-    end: int
-    key: str  # entity id
-    name: str
-    type: str
-    country: str | None
-    sector: str | None
-    role: str | None
 
 
 class EntityStage:
@@ -55,60 +50,55 @@ class EntityStage:
         self.kb: KnowledgeBase = resources.kb
         self.gazetteer: Gazetteer = resources.cached("gazetteer", lambda: Gazetteer(resources.kb))
         self.rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
-        self.tagger: PerceptronTagger = resources.cached("ner-tagger", PerceptronTagger.load)
-        self.context_builder = ContextBuilder(self.kb, self.gazetteer, self.rules)
+        self.tagger: CrfTagger = resources.cached(
+            "ner-tagger", lambda: CrfTagger(CrfModel.load(), ner_lexicon(resources)))
+        self.lexicon = ner_lexicon(resources)
+        self.linker: NameLinker = resources.cached("name-linker", lambda: NameLinker.load(self.rules))
 
     def __call__(self, article: Article) -> Article:
         text, day = article.text, article.published
         matches = self.gazetteer.find(text)
-        linked = (self._linked(text, m.start, m.end, m.key, day) for m in matches)
-        found = [self._place(text, f) for f in linked if f is not None]
+        linked = [f for f in (self._linked(text, m.start, m.end, m.key, day) for m in matches) if f is not None]
+        known_ends = frozenset(f.end for f in linked if f.type in ("ORG", "GPE"))
+        tagged = []
+        for span in self._tagged(text, article.sentences, matches):
+            for start, end, kind in self._retyped(text, span, known_ends):
+                if kind == "LOC":
+                    start, end = self.rules.place_extent(text, start, end)
+                tagged.append((start, end, kind))
+        found = [self._place(text, f) for f in merge(tagged, linked, lambda a, b, k: self._unlinked(text, a, b, k))]
         found += self._dateline(article, found)
-        taken = [(f.start, f.end) for f in found]
-        for sentence in article.sentences:
-            for tagged in self._tagged(text, sentence, matches):
-                for start, end, kind in self._retyped(text, *tagged):
-                    if kind == "LOC":
-                        start, end = self.rules.place_extent(text, start, end)
-                    absorbed = _absorb_places(found, taken, start, end) if kind == "ORG" else []
-                    if absorbed:  # "Serikat Petani Indonesia": an organisation of that country
-                        organisation = self._unlinked(text, start, end, "ORG")
-                        organisation.country = absorbed[0].country
-                        found.append(organisation)
-                        taken.append((start, end))
-                        continue
-                    if any(start < b and a < end for a, b in taken):
-                        continue
-                    found.append(self._unlinked(text, start, end, kind))
-                    taken.append((start, end))
-        for sentence in article.sentences:
-            for cand in self.rules.candidates(text, sentence, taken):
-                if cand.role is None:
-                    continue  # only title + name: the tagger decides other capitalised phrases
-                surface = text[cand.start : cand.end]
-                if cand.type == "PERSON" and _acronym(surface):
-                    continue  # "Menko Polhukam", "Ketua DPD": an office, not a name
-                found.append(_Found(cand.start, cand.end, _local_id(cand.type, surface), surface,
-                                    cand.type, None, None, cand.role))
-                taken.append((cand.start, cand.end))
-        found += self._coreference(text, found, taken)
+        found += self._titled(text, article.sentences, found)
+        found += self._named_after(text, found, self.rules.institutions, "ORG")
+        found += self._named_after(text, found, self.rules.administrative, "LOC")
+        found += self._named_after(text, found, self.rules.facilities, "LOC")
+        found = self._title_countries(text, found)
+        found = self.linker.link(text, found)
         article.entities = _group(_with_acronym_glosses(found, text), text)
         return article
 
     def _tagged(
-        self, text: str, sentence: tuple[int, int], matches: list[GazetteerMatch]
+        self, text: str, sentences: list[tuple[int, int]], matches: list[GazetteerMatch]
     ) -> list[tuple[int, int, str]]:
-        """(start, end, PER|ORG|LOC) spans the statistical tagger finds in one sentence."""
-        spans = tokenize(text, *sentence)
-        if not spans:
-            return []
-        inside = [m for m in matches if sentence[0] <= m.start < sentence[1]]
-        tags = self.tagger.tag([text[a:b] for a, b in spans], self.context_builder.for_spans(text, spans, inside))
+        """(start, end, PER|ORG|LOC) spans the statistical tagger finds in the article."""
+        spans = [tokenize(text, *sentence) for sentence in sentences]
+        spans = [s for s in spans if s]
+        labels = [gazetteer_tags(self.kb, s, matches) for s in spans]
+        tagged = self.tagger.tag([[text[a:b] for a, b in s] for s in spans], labels)
+        out: list[tuple[int, int, str]] = []
+        for sentence_spans, tags in zip(spans, tagged, strict=True):
+            out += self._runs(text, sentence_spans, tags)
+        return out
+
+    def _runs(self, text: str, spans: list[tuple[int, int]], tags: list[str]) -> list[tuple[int, int, str]]:
+        """Character spans of the B-/I- runs of one sentence, stopwords and punctuation trimmed."""
         runs: list[tuple[int, int, str]] = []  # token index ranges
         for i, tag in enumerate(tags):
-            if tag.startswith("B-"):
+            if tag == "O":
+                continue
+            if tag[0] == "B" or not (runs and runs[-1][2] == tag[2:] and runs[-1][1] == i):
                 runs.append((i, i + 1, tag[2:]))
-            elif tag.startswith("I-") and runs and runs[-1][2] == tag[2:] and runs[-1][1] == i:
+            else:
                 runs[-1] = (runs[-1][0], i + 1, tag[2:])
         out: list[tuple[int, int, str]] = []
         for first, last, kind in runs:
@@ -123,20 +113,29 @@ class EntityStage:
                 out.append((spans[first][0], spans[last - 1][1], kind))
         return out
 
-    def _retyped(self, text: str, start: int, end: int, kind: str) -> list[tuple[int, int, str]]:
+    def _retyped(
+        self, text: str, span: tuple[int, int, str], known_ends: frozenset[int]
+    ) -> list[tuple[int, int, str]]:
         """Fix a tagged "person" with the word lists: one headed by an organisation word is an
         organisation ("Polda Metro Jaya"); one with a title inside is an organisation or place
         followed by the titled person ("Polda Metro Jaya Kombes Yusri Yunus"); any span headed by a
         facility word is a place ("Candi Borobudur")."""
+        start, end, kind = span
         head = " ".join(text[start:end].casefold().split()[:2])
         if head.split()[0] in self.rules.facility_heads or head in self.rules.facility_heads:
             return [(start, end, "LOC")]  # "Candi Borobudur", "Jembatan Musi VI": a place
+        if kind == "ORG":
+            return self._organisation_and_name(text, start, end, known_ends)
         if kind != "PER":
             return [(start, end, kind)]
-        words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
-        words = words[self.rules.portfolio_prefix([w[2].casefold() for w in words]):]
-        if not words:
-            return []  # "Menko Polhukam": the office, not a name
+        words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"[^\s,]+", text[start:end])]
+        lowered = [w[2].casefold().rstrip(".") for w in words]
+        skip = self.rules.portfolio_prefix(lowered)
+        while skip < len(words) and (lowered[skip] in self.rules.titles or self.lexicon.common(lowered[skip])):
+            skip += self.rules.portfolio_prefix(lowered[skip + 1 :]) + 1  # "Keamanan Wiranto": not a name
+        words = words[skip:]
+        if not words or any(self.lexicon.common(w[2]) for w in words):
+            return []  # "Menko Polhukam": the office; "Olimpiade Musim Dingin": not a person
         start = words[0][0]
         for i in range(len(words) - 1, 0, -1):
             if words[i][2].casefold().rstrip(".") in self.rules.titles and i + 1 < len(words):
@@ -145,6 +144,84 @@ class EntityStage:
         if words and words[0][2].casefold() in self.rules.org_heads:
             return [(start, end, "ORG")]
         return [(start, end, kind)]
+
+    def _organisation_and_name(
+        self, text: str, start: int, end: int, known_ends: frozenset[int]
+    ) -> list[tuple[int, int, str]]:
+        """A tagged organisation that swallowed a person's name: after a title ("Ketua Umum Partai
+        Maju Rakyat Djan Faridz") or right after a known organisation or country ("… Bank Indonesia
+        Mutiara Sibarani"), split before the two or three name words that end it."""
+        words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+        name = 0
+        while name < min(3, len(words) - 1) and self.lexicon.name_like(words[-1 - name][2]):
+            name += 1
+        if name < 2:
+            return [(start, end, "ORG")]
+        cut = words[-1 - name]
+        titled = len(words) >= 4 and not self.lexicon.name_like(cut[2]) and self.rules.ends_with_title(text, start)
+        if titled or (cut[1] in known_ends and len(words) - name >= 2):
+            return [(start, cut[1], "ORG"), (words[-name][0], end, "PER")]
+        return [(start, end, "ORG")]
+
+    def _titled(self, text: str, sentences: list[tuple[int, int]], found: list[_Found]) -> list[_Found]:
+        """People named after a title that the tagger left out ("Menteri … Keamanan Wiranto"),
+        when every word of the name is written like a name."""
+        taken = [(f.start, f.end) for f in found]
+        out: list[_Found] = []
+        for sentence in sentences:
+            if self.rules.title_heads.search(text, *sentence) is None:
+                continue
+            for cand in self.rules.candidates(text, sentence, taken):
+                surface = text[cand.start : cand.end]
+                if cand.role is None or not all(self.lexicon.name_like(w) for w in surface.split()):
+                    continue
+                out.append(_Found(cand.start, cand.end, local_id("PERSON", surface), surface, "PERSON",
+                                  None, None, cand.role))
+                taken.append((cand.start, cand.end))
+        return out
+
+    def _named_after(self, text: str, found: list[_Found], pattern: re.Pattern[str], kind: str) -> list[_Found]:
+        """Places named with a capitalised administrative or facility word ("Kabupaten Bandung Barat",
+        "Candi Borobudur") and institutions with a national institution's head ("Kejati Jawa
+        Timur") the tagger left out."""
+        taken = [(f.start, f.end) for f in found]
+        out: list[_Found] = []
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            while words and words[-1].casefold() in self.rules.stopwords:
+                words.pop()
+            if not words:
+                continue
+            start = match.start()
+            end = match.start(1) + match.group(1).index(words[-1]) + len(words[-1])
+            start, end = self.rules.place_extent(text, start, end)
+            if any(start < b and a < end for a, b in taken):
+                continue
+            out.append(self._unlinked(text, start, end, kind))
+            taken.append((start, end))
+        return out
+
+    def _title_countries(self, text: str, found: list[_Found]) -> list[_Found]:
+        """A country inside a title before a person's name ("Perdana Menteri Inggris Tony Blair")
+        is the person's country, and one after "bahasa" a language: no mention of its own
+        (unless the tagger marked it as a name)."""
+        people = {f.start: f for f in found if f.type == "PERSON"}
+        out: list[_Found] = []
+        for f in found:
+            if f.type != "GPE" or f.confirmed:
+                out.append(f)
+                continue
+            before = text[max(0, f.start - 20) : f.start].split()
+            if before and before[-1].casefold() in self.rules.language_cues:
+                continue  # "bahasa Indonesia": a language
+            if self.rules.ends_with_title(text, f.start):
+                gap = re.match(r"[\s,]{1,3}", text[f.end : f.end + 3])
+                person = people.get(f.end + (gap.end() if gap else 0))
+                if person is not None:
+                    person.country = person.country or f.country
+                    continue
+            out.append(f)
+        return out
 
     def _place(self, text: str, found: _Found) -> _Found:
         """A linked place named with a part or an administrative word ("Jakarta Pusat") becomes a
@@ -155,17 +232,19 @@ class EntityStage:
         if (start, end) == (found.start, found.end):
             return found
         surface = text[start:end]
-        return _Found(start, end, _local_id("LOC", surface), surface, "LOC", found.country, None, None)
+        return _Found(start, end, local_id("LOC", surface), surface, "LOC", found.country, None, None)
 
     def _unlinked(self, text: str, start: int, end: int, kind: str) -> _Found:
         """A tagged name the gazetteer did not link: a local entity (a place may name a country)."""
         surface = text[start:end]
         if kind == "PER" and _acronym(surface):
             kind = "ORG"  # "DPD", "KPK": an acronym is an organisation, not a person
-        kind = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}[kind]
+        kind = kind_name(kind)
         role = self.rules.title_before(text, start) if kind == "PERSON" else None
         country = self._place_country(surface) if kind == "LOC" else None
-        return _Found(start, end, _local_id(kind, surface), surface, kind, country, None, role)
+        national = self.rules.national_institution(surface) if kind == "ORG" else None
+        country, sector = national if national else (country, None)
+        return _Found(start, end, local_id(kind, surface), surface, kind, country, sector, role)
 
     def _linked(self, text: str, start: int, end: int, key: str, day: date | None) -> _Found | None:
         entries = self.kb.candidates(key)
@@ -193,7 +272,7 @@ class EntityStage:
             return []
         place = line.place.title() if line.place.isupper() else line.place
         country = self.kb.lookup_country(place)
-        key = f"gpe:{country}" if country else _local_id("LOC", place)
+        key = f"gpe:{country}" if country else local_id("LOC", place)
         entry = self.kb.get(key)
         return [_Found(start, end, key, entry.name if entry else place, "GPE" if entry else "LOC",
                        country or self._place_country(place), None, None)]
@@ -213,22 +292,12 @@ class EntityStage:
         core = " ".join(words)
         return (self.kb.lookup_country(core) or self.kb.lookup_place(core)) if core != surface else None
 
-    def _coreference(self, text: str, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
-        people: dict[str, _Found] = {}
-        for f in found:
-            words = f.name.split()
-            if f.type == "PERSON" and (len(words) >= 2 or not f.key.startswith("local:")):
-                for word in words:
-                    if len(word) > 2 and word[0].isupper() and word.casefold() not in self.rules.stopwords:
-                        people.setdefault(word.casefold(), f)
-        extra: list[_Found] = []
-        for match in _WORD.finditer(text):
-            person = people.get(match.group().casefold())
-            if person is None or any(match.start() < b and a < match.end() for a, b in taken):
-                continue
-            extra.append(_Found(match.start(), match.end(), person.key, person.name, "PERSON",
-                                person.country, person.sector, person.role))
-        return extra
+
+def ner_lexicon(resources: Resources) -> NerLexicon:
+    """The tagger's word lists, KB name words and clusters, built once per engine."""
+    rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
+    lexicon: NerLexicon = resources.cached("ner-lexicon", lambda: NerLexicon.build(resources.kb, rules))
+    return lexicon
 
 
 def _best(entries: list[KBEntry], day: date | None) -> KBEntry:
@@ -243,24 +312,6 @@ def _best(entries: list[KBEntry], day: date | None) -> KBEntry:
 def _acronym(surface: str) -> bool:
     """One word in capitals ("DPD", "KPK")."""
     return " " not in surface and len(surface) > 1 and surface.isupper()
-
-
-def _local_id(kind: str, surface: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", surface.casefold()).strip("_")
-    return f"local:{kind.lower()}:{slug}"
-
-
-def _absorb_places(found: list[_Found], taken: list[tuple[int, int]], start: int, end: int) -> list[_Found]:
-    """The country and place matches inside a tagged organisation ("Serikat Petani Indonesia",
-    "Air Mauritania"), taken out of ``found``; none when anything else overlaps it."""
-    touching = [f for f in found if f.start < end and start < f.end]
-    inside = [f for f in touching if start <= f.start and f.end <= end and (f.start, f.end) != (start, end)]
-    if not inside or len(inside) != len(touching) or any(f.type not in ("GPE", "LOC") for f in inside):
-        return []
-    for f in inside:
-        found.remove(f)
-        taken.remove((f.start, f.end))
-    return inside
 
 
 def _with_acronym_glosses(found: list[_Found], text: str) -> list[_Found]:

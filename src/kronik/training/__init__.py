@@ -1,1 +1,5 @@
-"""Training of kronik's statistical models from labelled corpora (``kronik train``)."""
+"""Building the statistical models and learned tables that ship with kronik (offline, from data;
+``kronik train``).
+
+Training may read evaluation's gold-format readers; stages never import training.
+"""

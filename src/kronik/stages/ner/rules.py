@@ -47,15 +47,25 @@ class EntityRules:
     place_prefixes: frozenset[str]
     portfolios: frozenset[str]
     facility_heads: frozenset[str]
+    language_cues: frozenset[str]
+    national_org_heads: dict[str, tuple[str, str]]  # "polda" → ("IDN", "COP")
     max_title_words: int
+    title_heads: re.Pattern[str]  # a capitalised first word of a title ("Presiden", "Menteri")
+    title_words: frozenset[str]  # every word of every title
+    administrative: re.Pattern[str]  # "Kabupaten Bandung Barat": an administrative word and a name
+    institutions: re.Pattern[str]  # "Polda Jawa Timur": a national institution's head and a name
+    facilities: re.Pattern[str]  # "Candi Borobudur": a facility word and a name
 
     @classmethod
     def load(cls) -> EntityRules:
-        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios", "facility_heads")}
+        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios", "facility_heads", "language_cues")}
+        national: dict[str, tuple[str, str]] = {}
         for code in SUPPORTED_LANGUAGES:
             data = load_resource(code, "entities")
             for key, words in lists.items():
                 words.update(w.casefold().rstrip(".") for w in data.get(key, []))
+            for country, heads in data.get("national_org_heads", {}).items():
+                national.update({head.casefold(): (country, sector) for head, sector in heads.items()})
         return cls(
             titles=frozenset(lists["titles"]),
             org_heads=frozenset(lists["org_heads"]),
@@ -67,7 +77,16 @@ class EntityRules:
             place_prefixes=frozenset(lists["place_prefixes"]),
             portfolios=frozenset(lists["portfolios"]),
             facility_heads=frozenset(lists["facility_heads"]),
+            language_cues=frozenset(lists["language_cues"]),
+            national_org_heads=national,
+            institutions=_named_after(
+                {v for h in national for v in (h.title(), h.upper()) if len(h) <= 4 or v != h.upper()}),
             max_title_words=max(len(t.split()) for t in lists["titles"]),
+            title_words=frozenset(w for t in lists["titles"] for w in t.split()),
+            facilities=_named_after({h.title() for h in lists["facility_heads"]}),
+            administrative=_named_after({p.capitalize() for p in lists["place_prefixes"]}),
+            title_heads=re.compile(r"\b(?:" + "|".join(sorted(
+                {re.escape(t.split()[0].capitalize()) for t in lists["titles"]}, key=len, reverse=True)) + r")\b"),
         )
 
     def candidates(self, text: str, sentence: tuple[int, int], taken: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -84,7 +103,7 @@ class EntityRules:
             while j < len(tokens) and not _overlaps(tokens[j][0], tokens[j][1], taken):
                 nxt = tokens[j][2]
                 gap = text[tokens[j - 1][1] : tokens[j][0]]
-                if gap.strip() not in ("", "-"):
+                if gap.strip() not in ("", "-") and not self._portfolio_list(gap, tokens[j - 1][2], nxt):
                     break
                 if (_CAPITALISED.match(nxt) and nxt.casefold() not in self.stopwords) or (nxt.casefold() in _CONNECT and j + 1 < len(tokens) and _CAPITALISED.match(tokens[j + 1][2])):
                     j += 1
@@ -95,6 +114,21 @@ class EntityRules:
             if candidate is not None:
                 yield candidate
             i = j
+
+    def national_institution(self, name: str) -> tuple[str, str] | None:
+        """(country, sector) of an organisation named with a national institution's first words
+        ("Polda Metro Jaya" → IDN, COP)."""
+        words = name.casefold().split()
+        for size in (2, 1):
+            found = self.national_org_heads.get(" ".join(words[:size]))
+            if found and len(words) > size:
+                return found
+        return None
+
+    def _portfolio_list(self, gap: str, before: str, after: str) -> bool:
+        """A comma inside a list of portfolios ("Bidang Politik, Hukum, dan Keamanan")."""
+        return gap.strip() == "," and before.casefold() in self.portfolios and (
+            after.casefold() in self.portfolios or after.casefold() == "dan")
 
     def _can_start(self, word: str, sentence_initial: bool) -> bool:
         if not _CAPITALISED.match(word) or word.casefold().rstrip(".") in self.stopwords:
@@ -162,16 +196,37 @@ class EntityRules:
                     break
         return start, end
 
+    def ends_with_title(self, text: str, start: int) -> bool:
+        """Whether the words just before ``start`` form a title with its portfolio
+        ("Perdana Menteri ", "Menteri Luar Negeri ")."""
+        if not text[max(0, start - 1) : start].isspace():
+            return False
+        lowered = [w.casefold().rstrip(".") for w in text[max(0, start - 80) : start].split()]
+        for size in range(1, min(len(lowered), self.max_title_words + 4) + 1):
+            tail = lowered[-size:]
+            head = self._title_prefix(tail)
+            if head and head + self.portfolio_prefix(tail[head:]) == size:
+                return True
+        return False
+
     def title_before(self, text: str, start: int) -> str | None:
         """The title written just before ``start`` ("Presiden Rusia, " → "Presiden"), if any."""
         window = text[max(0, start - 60) : start]
         words = re.findall(r"[\w.]+", window)
+        if not any(w.casefold().rstrip(".") in self.title_words for w in words):
+            return None
         for n in range(min(self.max_title_words + 3, len(words)), 0, -1):
             for k in range(self.max_title_words, 0, -1):
                 phrase = " ".join(w.casefold().rstrip(".") for w in words[-n:][:k])
                 if len(words[-n:]) >= k and phrase in self.titles and n - k <= 3:
                     return " ".join(words[-n:][:k])
         return None
+
+
+def _named_after(heads: set[str]) -> re.Pattern[str]:
+    """A pattern for one of ``heads`` followed by one to three capitalised words (group 1)."""
+    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")((?:\s+[A-Z][\w'’-]*){1,3})")
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
