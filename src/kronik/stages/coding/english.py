@@ -47,11 +47,11 @@ class EnglishCoder:
 
     def code(self, article: Article) -> list[Coded]:
         text = article.text
-        mentions = sorted(
-            (_Mention(m.start, m.end, e) for e in article.entities if e.type in _PARTY_TYPES for m in e.mentions),
-            key=lambda m: m.start,
-        )
-        names = [(m.start, m.end) for e in article.entities for m in e.mentions]
+        joiners = self.lexicon.words("name_joiners")
+        spans = [(_name_span(text, m.start, m.end, joiners), e) for e in article.entities for m in e.mentions]
+        mentions = sorted((_Mention(s[0], s[1], e) for s, e in spans if s is not None and (
+            e.type in _PARTY_TYPES or (e.type == "LOC" and e.country))), key=lambda m: m.start)
+        names = [s for s, _ in spans if s is not None]
         skip = article.dateline.end if article.dateline and article.dateline.start is not None else None
         coded: list[Coded] = []
         quoted = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(text)]
@@ -140,8 +140,8 @@ class EnglishCoder:
                 people = [m.entity for m in mentions if m.end <= pronoun.start() and m.entity.type == "PERSON"]
                 actors = [e for e in people[-1:] if e not in recipients]
         recipient_is_place = False
-        if (not recipients and trigger.type in _TARGETED_TYPES and place is not None and place.type == "GPE"
-                and actors and all(a.country != place.country for a in actors)):
+        if (not recipients and trigger.type in _TARGETED_TYPES and place is not None and place.type in ("GPE", "LOC")
+                and place.country and actors and all(a.country != place.country for a in actors)):
             recipients = [place]  # "Israel attacked a refugee camp in Gaza": the attacked country
             recipient_is_place = True
         if trigger.needs_recipient and not recipients:
@@ -166,6 +166,27 @@ class EnglishCoder:
             background=bool(lex.regex("background").search(head)), mentions=[sentence], anaphoric=anaphoric,
             nominal=nominal, passive=trigger.passive, recipient_is_place=recipient_is_place, resolved=bool(actors),
         )
+
+
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def _name_span(text: str, start: int, end: int, joiners: frozenset[str]) -> tuple[int, int] | None:
+    """The part of a mention shaped like a name: its first run of capitalised words (name joiners
+    such as "of" inside it). A tagging slip such as "telephoned Russian Foreign Minister" or
+    "Pakistan last year, a State …" keeps "Russian Foreign Minister", "Pakistan"."""
+    run: list[tuple[int, int]] = []
+    for m in _WORD_SPAN.finditer(text, start, end):
+        word = m.group().rstrip(",.;:")
+        if word[:1].isupper() or (run and word in joiners):
+            run.append((m.start(), m.start() + len(word)))
+            if word != m.group():
+                break  # punctuation ends a name
+        elif run:
+            break
+    while run and text[run[-1][0] : run[-1][1]] in joiners:
+        run.pop()
+    return (run[0][0], run[-1][1]) if run else None
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:
