@@ -208,8 +208,12 @@ def _usable(view: SentenceView, party: Party) -> bool:
     if party.kind in ("place", "document"):
         return False
     if party.entity is not None and party.entity.type == "GPE" and party.first > 0:
+        lex = view.lexicon
         cue = view.lowers[party.first - 1]
-        return cue not in view.lexicon.words("location_cues") and cue not in view.lexicon.words("destination_cues")
+        if cue in lex.words("attributive_heads") or " ".join(view.lowers[max(0, party.first - 2):party.first]) \
+                in lex.words("attributive_heads"):
+            return False  # a country naming a thing ("dolar Amerika Serikat", "bahasa Indonesia")
+        return cue not in lex.words("location_cues") and cue not in lex.words("destination_cues")
     return True
 
 
@@ -476,7 +480,7 @@ def _nominal(view: SentenceView, trigger: Trigger, span: tuple[int, int], clause
         genitive = [nxt] if nxt is not None and nxt.first == b and _usable(view, nxt) else []
         args.actors = _first_after(view, b, c1, cues=lex.words("source_cues")) or genitive
     elif verb >= 0:
-        args.actors = _subject(view, verb, c0)
+        args.actors = _subject(view, verb, c0) or _main_subject(view, verb, c0)
         targets = lex.words("recipient_cues") | {"kepada", "terhadap"}
         args.recipients = _first_after(view, b, c1, cues=targets) or _first_after(view, b, c1)
     else:

@@ -186,7 +186,9 @@ class IndonesianCoder:
         self._resolve(context, view, args, span)
         anchored = self._complete(context, trigger, args, span[0])
         continuing = args.anaphoric and trigger.type in context.state.events
-        modifier = view.party_at(view.index(span[0]) - 1) is not None  # "pelaku pembakaran": a description
+        b = view.index(span[1])  # "pelaku pembakaran": a description; "serangan … akan dibatasi": a subject
+        modifier = view.party_at(view.index(span[0]) - 1) is not None or bool(
+            self.lexicon.regex("future").search(view.text, span[1], view.tokens[min(b + 4, len(view.tokens)) - 1].end))
         if not (explicit or anchored or continuing) and trigger.implicit_actor and not modifier:
             args.actors = [self._implied(context, trigger)]  # "unjuk rasa": protesters, unnamed
             explicit = True
