@@ -289,12 +289,13 @@ def _subject(view: SentenceView, i: int, c0: int) -> list[Party]:
     ends = {p.last: p for p in view.parties if p.first >= c0}
     j = i - 1
     shared = False  # past "dan" + verb: looking for the subject of the first verb
+    first_verb = False  # (sharing) the first verb passed: its object is behind, its subject ahead
     while j >= c0:
         party = ends.get(j + 1)
         if party is not None:
             object_of_verb = party.first > 0 and _verbish(view.lowers[party.first - 1], view.lexicon)
             if _usable(view, party) and not _oblique(view, party) and not _nationality(view, party, ends) \
-                    and not (shared and object_of_verb):
+                    and not (shared and (object_of_verb or not (first_verb or _clause_initial(view, party, c0)))):
                 return _listed(view, party, c0, ends)
             j = _preposition_of(view, party) - 1  # past the whole prepositional phrase
             continue
@@ -306,8 +307,12 @@ def _subject(view: SentenceView, i: int, c0: int) -> list[Party]:
             if view.lowers[k] == "," and view.lowers[k + 1] in lex.words("subordinators"):
                 j = k - 1  # "X, saat dihubungi, mengatakan": past the parenthesis
                 continue
+        if word in lex.words("subordinators") and j >= 2 and view.lowers[j - 1] == ",":
+            return _speaker_before(view, j - 1)  # "…," kata X, saat berkunjung ke …": X visits
         if word in lex.words("coordinators") and not shared and view.before(i, c0) == j:
             shared = True
+        elif shared and _verbish(word, lex):
+            first_verb = True
         if shared or word in aux or word in obliques or word in speech or word in lex.words("complementizers") \
                 or not word[:1].isalpha() or view.in_date(j) or word in lex.words("subject_qualifiers") \
                 or _modifier_of_party(view, j, ends):
@@ -315,6 +320,25 @@ def _subject(view: SentenceView, i: int, c0: int) -> list[Party]:
             continue
         return []
     return []
+
+
+def _speaker_before(view: SentenceView, comma: int) -> list[Party]:
+    """The speaker of a report attributed right before ``comma`` ("kata Bupati X,")."""
+    party = next((p for p in view.parties if p.last == comma), None)
+    if party is None or not _usable(view, party):
+        return []
+    j = party.first - 1
+    while j >= 0 and (title := view.party_at(j)) is not None:
+        j = title.first - 1
+    return [party] if j >= 0 and view.lowers[j] in view.lexicon.words("speech_verbs") else []
+
+
+def _clause_initial(view: SentenceView, party: Party, c0: int) -> bool:
+    """A party at the head of its clause ("Namun, ia …"), where a subject stands, not an object."""
+    if party.first <= c0:
+        return True
+    word, lex = view.lowers[party.first - 1], view.lexicon
+    return not word.isalpha() or word in lex.words("aux") | lex.words("coordinators") | lex.words("subordinators")
 
 
 def _modifier_of_party(view: SentenceView, j: int, ends: dict[int, Party]) -> bool:
@@ -524,6 +548,8 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
     if trigger.voice == "passive":
         args.actors = _agent_after(view, b, c1)
         args.recipients = _subject(view, a, c0) or _relative_head(view, a, c0)
+        if not args.actors and args.recipients:
+            args.actors = _judge(view, args.recipients[0], c0)
         if not args.recipients and not _noun_subject(view, a, c0):  # "Diamankan pula dua orang …"
             args.recipients = _first_after(view, b, c1, exclude=tuple(args.actors))
         args.subjectless = not args.actors
@@ -547,6 +573,15 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
         args.recipients = []  # "berharap pelaku segera ditangkap": no one is asked
     args.subjectless = not args.actors
     return args
+
+
+def _judge(view: SentenceView, undergoer: Party, c0: int) -> list[Party]:
+    """"Majelis hakim memutuskan X terbukti bersalah": the subject of the verb of judgement before
+    the passive clause's subject acts."""
+    verb = view.before(undergoer.first, c0)
+    if verb < 0 or view.lowers[verb] not in view.lexicon.words("judgement_verbs"):
+        return []
+    return _subject(view, verb, c0)
 
 
 def _undergoes(view: SentenceView, party: Party, c1: int) -> bool:

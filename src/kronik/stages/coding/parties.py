@@ -209,13 +209,24 @@ class PartyFinder:
             return 1  # "Densus 88", "Dandim 1715"
         return 0
 
+    def _inside_document_name(self, tokens: list[Token], i: int) -> bool:
+        """A name within a capitalised document title ("Deklarasi One ASEAN …"), not sentence-initial
+        ("Kesepakatan Indonesia dan Malaysia …" may name its parties)."""
+        j = i - 1
+        while j > 0 and tokens[j].text[:1].isupper():
+            if self.lexicon.is_not_party(tokens[j].text):
+                return True
+            j -= 1
+        return False
+
     def _entity_party(self, text: str, tokens: list[Token], i: int, end: int, entity: Entity,
                       title: list[str]) -> Party:
         lex = self.lexicon
         start = tokens[i - len(title)].start if title else tokens[i].start
         name = entity.name
         kind = "place" if entity.type == "LOC" else "entity"
-        if lex.is_not_party(text[tokens[i].start : tokens[end - 1].end]) or lex.is_not_party(name):
+        if lex.is_not_party(text[tokens[i].start : tokens[end - 1].end]) or lex.is_not_party(name) \
+                or self._inside_document_name(tokens, i):
             kind = "document"
         if entity.type == "PERSON":
             after = [t.text for t in tokens[end + 1 : end + 8]] if end < len(tokens) and tokens[end].text == "," else []
