@@ -108,6 +108,36 @@ _WORDS = ["polisi", "menangkap", "ditangkap", "oleh", "KPK", "kami", "tangkap", 
           "mereka", "penyerangan", "membakar", "rumah", "unjuk", "rasa", "sanksi", "dinonaktifkan", "-nya"]
 
 
+def test_a_verdict_verb_gives_the_passive_clause_its_judge(engine: Engine) -> None:
+    ev = only(coded(engine, "Majelis hakim Pengadilan Negeri Sleman memutuskan Rudi terbukti bersalah menggelapkan dana desa."), "ACCUSE")
+    assert ev.mode == "find liable" and party(ev.actors) == [("JUD", "IDN")]
+    assert [r.name for r in ev.recipients] == ["Rudi"]
+
+
+def test_a_verb_after_dan_shares_the_first_verb_s_subject_not_its_object(engine: Engine) -> None:
+    ev = only(coded(engine, "Seorang pria memasuki rumah warga dan melepaskan tembakan ke arah polisi."), "ASSAULT")
+    assert [a.name for a in ev.actors] == ["Seorang pria"]
+
+
+def test_the_speaker_of_a_quote_does_what_the_saat_clause_says(engine: Engine) -> None:
+    body = '"Warga di sini sangat ramah," kata Gubernur Jawa Tengah Ganjar Pranowo, saat berkunjung ke Markas Polres Pati, Senin.'
+    ev = only(coded(engine, body), "CONSULT")
+    assert [a.name for a in ev.actors] == ["Ganjar Pranowo"]
+
+
+def test_generic_and_forbidden_acts_are_no_events(engine: Engine) -> None:
+    for body in ("Setiap orang yang menyerang petugas dapat dipidana lima tahun.",
+                 "Peserta tidak boleh berkumpul dan dibubarkan polisi bila melanggar.",
+                 "Virus baru itu menyerang jaringan komputer milik sejumlah bank.",
+                 "Polisi masih menyelidiki apakah pelaku pernah berkunjung ke Malaysia."):
+        assert not [e for e in coded(engine, body) if e.type in ("ASSAULT", "COERCE", "CONSULT")], body
+
+
+def test_names_inside_a_document_title_and_currencies_are_no_parties(engine: Engine) -> None:
+    ev = only(coded(engine, "Para menteri ASEAN menandatangani Deklarasi Jakarta tentang Kerja Sama Maritim."), "AGREE")
+    assert "Jakarta" not in [p.name for p in ev.actors + ev.recipients]
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40))
 def test_any_word_salad_codes_without_failing(engine: Engine, words: list[str]) -> None:

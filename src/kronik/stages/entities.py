@@ -175,6 +175,8 @@ class EntityStage:
                 surface = text[cand.start : cand.end]
                 if cand.role is None or not all(self.lexicon.name_like(w) for w in surface.split()):
                     continue
+                if self._place_country(surface):
+                    continue  # "Bupati Bandung", "Gubernur Jawa": the office's region, not its holder
                 out.append(_Found(cand.start, cand.end, local_id("PERSON", surface), surface, "PERSON",
                                   None, None, cand.role))
                 taken.append((cand.start, cand.end))

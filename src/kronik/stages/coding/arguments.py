@@ -33,6 +33,7 @@ class Arguments:
     coordinated: bool = False  # a verb joined to an earlier one, sharing its subject
     undergoer: bool = False  # "X menghadapi sanksi dari Y": the text says who does it, or leaves it out
     blocked: bool = False  # the verb's subject is a common noun, not a party ("virus … mengancam")
+    thing_subject: bool = False  # a noun phrase with a demonstrative, no party, is the subject ("Program ini")
     clause_object: bool = False  # the trigger's object is a clause ("meminta agar …")
     requested: bool = False
     inferred_actor: bool = False
@@ -101,6 +102,10 @@ class SentenceView:
         unreal, aux = self.lexicon.words("unreal"), self.lexicon.words("aux")
         purposes = self.lexicon.words("purposes")
         j = self.index(offset) - 1
+        if self._generic_relative(j, c0):
+            return True
+        if j > c0 and self.lowers[j] in self.lexicon.words("coordinators") and _verbish(self.lowers[j - 1], self.lexicon):
+            return self.unreal(self.tokens[j - 1].start, clause_start)  # "tidak boleh bergerombol dan diamankan"
         for turn in range(2):  # the words before the trigger, then those before its subject
             while j >= c0 and self.lowers[j] in aux and self.party_at(j) is None:
                 if self.lowers[j] in unreal:
@@ -112,6 +117,21 @@ class SentenceView:
             if party is None:
                 return False
             j = party.first - 1
+        return False
+
+    def _generic_relative(self, j: int, c0: int) -> bool:
+        """"Orang dewasa yang terbukti bersalah …", "pihak yang menyerang": a relative clause on a bare
+        generic noun describes whoever does it, not a happening (unlike "dua orang yang ditangkap")."""
+        aux = self.lexicon.words("aux") - self.lexicon.words("relatives")
+        while j > c0 and self.lowers[j] in aux:
+            j -= 1
+        if j <= c0 or self.lowers[j] not in self.lexicon.words("relatives"):
+            return False
+        heads = self.lexicon.words("generic_heads")
+        for head in (j - 1, j - 2):
+            if head >= c0 and self.lowers[head] in heads:
+                before = self.lowers[head - 1] if head > c0 else ""
+                return not (before.isdigit() or before in self.lexicon.words("quantities"))
         return False
 
     def word_before_is_topic(self, offset: int) -> bool:
@@ -403,6 +423,14 @@ def _noun_subject(view: SentenceView, a: int, c0: int) -> bool:
         | lex.words("complementizers"))
 
 
+def _demonstrative_subject(view: SentenceView, a: int, c0: int) -> bool:
+    """A common noun phrase closed by a demonstrative stands right before the verb ("Virus itu
+    menyerang"), with no party in it."""
+    j = view.before(a, c0)
+    return j > c0 and view.lowers[j] in view.lexicon.words("demonstratives") and \
+        not any(view.party_at(k) is not None for k in range(max(c0, j - 3), j + 1))
+
+
 def _walk_blocked(view: SentenceView, a: int, c0: int) -> bool:
     """A content word (a verb or a common noun) stands between the clause's start and the trigger,
     past prepositions: the subject is somewhere the grammar cannot see, not simply unsaid."""
@@ -563,6 +591,7 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
         return args
     args.actors = _subject(view, a, c0) or _relative_head(view, a, c0) or _main_subject(view, a, c0)
     args.blocked = not args.actors and (_noun_subject(view, a, c0) or _walk_blocked(view, a, c0))
+    args.thing_subject = args.blocked and _demonstrative_subject(view, a, c0)
     joined = view.before(a, 0)
     if joined >= 0 and view.lowers[joined] in view.lexicon.words("coordinators") and in_sentence and \
             not any(p.first > joined for p in args.actors):
