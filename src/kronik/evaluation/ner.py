@@ -2,8 +2,8 @@
 
 Each line holds ``token POS tag`` (tags ``B-PER``, ``I-ORG``, ``O``...), sentences are separated by
 blank lines. Tokens are joined with single spaces into the text of one article per sentence, which
-goes through the engine's ``sentences`` and ``entities`` stages; predicted mentions are mapped back
-to token spans and compared exactly. PERSON→PER, ORG→ORG, GPE and LOC→LOC.
+the engine analyses as given clean Indonesian text (``Engine.analyze`` on a ``kind="clean"`` raw
+article); predicted mentions are mapped back to token spans and compared exactly. PERSON→PER, ORG→ORG, GPE and LOC→LOC.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from kronik.engine import Engine
 from kronik.errors import EvaluationError
 from kronik.evaluation.metrics import prf
-from kronik.model import Article
+from kronik.model import Article, RawArticle, Source
 
 __all__ = ["evaluate", "read_bio", "spans_from_tags"]
 
@@ -63,15 +63,13 @@ def evaluate(data: Path, engine: Engine, *, limit: int | None = None) -> dict[st
     sentences = read_bio(data)[:limit]
     if not sentences:
         raise EvaluationError(f"{data}: no sentences")
-    names = {stage.name: stage for stage in Engine(engine.settings.replace(
-        pipeline=("clean", "language", "sentences", "entities"))).pipeline}
-    split, tag = names["sentences"], names["entities"]
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    for tokens, tags in sentences:
+    for number, (tokens, tags) in enumerate(sentences, 1):
         text, offsets = _join(tokens)
-        article = tag(split(Article(text=text, language="id")))
+        article = engine.analyze(RawArticle(content=text, kind="clean", language="id",
+                                            source=Source(path=f"{data.name}#sentence-{number}")))
         predicted = _predicted_spans(article, offsets)
         gold = spans_from_tags(tags)
         for span in predicted & gold:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from kronik.errors import EmptyInputError
@@ -51,6 +52,8 @@ class CleanStage:
         if len(content) > self.context.settings.max_text_chars:
             content = content[: self.context.settings.max_text_chars]
             article.warnings.append("text truncated to max_text_chars")
+        if raw.kind == "clean":  # already the body: analysed verbatim, nothing removed
+            return self._verbatim(article, content, title, published, source)
         cleaned = clean_text(content, self.rules, title=title)
         if not cleaned.text.strip():
             raise EmptyInputError("no article text after cleaning", path=raw.source.path)
@@ -61,6 +64,16 @@ class CleanStage:
         article.links = cleaned.links
         article.published, article.published_source = published, source
         article.id = article_id(cleaned.text)
+        return article
+
+    @staticmethod
+    def _verbatim(
+        article: Article, text: str, title: str | None, published: date | None, source: str | None
+    ) -> Article:
+        if not text.strip():
+            raise EmptyInputError("no article text", path=article.source.path)
+        article.text, article.title, article.id = text, title, article_id(text)
+        article.published, article.published_source = published, source
         return article
 
 
