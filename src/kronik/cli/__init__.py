@@ -1,32 +1,35 @@
-"""The ``kronik`` command: thin over library calls.
+"""The ``kronik`` command: parse the command line, call the service, render what it returns.
 
 Commands are grouped by concept in sibling modules, each adding itself to :data:`main`:
-``analyze`` (this module), ``eval``/``bench``/``train`` (:mod:`kronik.cli.quality`),
-the chronicle over the store (:mod:`kronik.cli.chronicle`) and ``serve`` (:mod:`kronik.cli.serve`).
+``analyze`` (:mod:`kronik.cli.analyze`), ``ingest``/``show``/``articles``/``export``
+(:mod:`kronik.cli.store`), the chronicle's reads (:mod:`kronik.cli.chronicle`),
+``eval``/``bench``/``train`` (:mod:`kronik.cli.quality`) and ``serve`` (:mod:`kronik.cli.serve`).
+A :class:`~kronik.errors.QueryError` (an unknown actor, type, format...) exits with status 2,
+any other :class:`~kronik.errors.KronikError` with status 1.
 """
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from kronik import __version__
 from kronik.config import Settings
-from kronik.engine import Engine, Failure, Result
-from kronik.errors import KronikError
-from kronik.ingest import read_inputs
-from kronik.model import Article
+from kronik.engine import Failure
+from kronik.errors import KronikError, QueryError
+from kronik.service import Kronik
 
 __all__ = ["main"]
 
+T = TypeVar("T")
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -38,7 +41,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 def settings_options(func: Any) -> Any:
     """The options every analysing command shares, folded into one Settings object."""
     options = [
-        click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+        click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
                      help="Reference/publication date for every article (resolves relative dates)."),
         click.option("--outlet", metavar="NAME", help="Outlet name for every article."),
         click.option("--language", metavar="CODE", help="Force the language (ISO 639-1), skip detection."),
@@ -50,6 +53,11 @@ def settings_options(func: Any) -> Any:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def db_option(func: Any) -> Any:
+    return click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
+                        help="SQLite database file (default: the `db_path` setting, kronik.db).")(func)
 
 
 def build_settings(**kw: Any) -> Settings:
@@ -65,15 +73,20 @@ def build_settings(**kw: Any) -> Settings:
     return settings
 
 
-def run_batch(engine: Engine, paths: tuple[str, ...], label: str = "analysing") -> Iterator[Result]:
-    """Analyse every input under ``paths``, with a progress bar on a terminal."""
-    results = engine.analyze_many(read_inputs(paths or ("-",), max_bytes=engine.settings.max_input_bytes))
-    if not engine.settings.progress:
-        yield from results
+def session(db: Path | None = None, **options: Any) -> Kronik:
+    """The service session of one command: its settings read once, its database."""
+    settings = build_settings(**options)
+    return Kronik(settings, db_path=db or settings.db_path)
+
+
+def with_progress(kronik: Kronik, items: Iterable[T], label: str) -> Iterator[T]:
+    """``items`` with a progress bar on a terminal (unless the settings hide it)."""
+    if not kronik.settings.progress:
+        yield from items
         return
     from tqdm import tqdm
 
-    yield from tqdm(results, desc=label, unit=" articles", file=sys.stderr)
+    yield from tqdm(items, desc=label, unit=" articles", file=sys.stderr)
 
 
 def report_failures(failures: list[Failure], total: int) -> None:
@@ -86,12 +99,20 @@ def report_failures(failures: list[Failure], total: int) -> None:
     sys.exit(1)
 
 
+class QueryFailed(click.ClickException):
+    """A query naming something unknown: the message lists the valid values; exit status 2."""
+
+    exit_code = 2
+
+
 class _Group(click.Group):
-    """The command group; a KronikError anywhere becomes a one-line message and exit status 1."""
+    """The command group: a QueryError exits 2, any other KronikError 1, with a one-line message."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except QueryError as exc:
+            raise QueryFailed(str(exc)) from exc
         except KronikError as exc:
             raise click.ClickException(str(exc)) from exc
 
@@ -107,93 +128,5 @@ def main() -> None:
     """
 
 
-@main.command()
-@click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json",
-              show_default=True, help="json: one object (a list for many); jsonl: one per line; text: summary.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write here instead of stdout.")
-@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
-              help="Run on Dask: processes, threads, or a cluster address tcp://host:8786.")
-@settings_options
-def analyze(paths: tuple[str, ...], fmt: str, output: Any, dask_scheduler: str | None, **options: Any) -> None:
-    """Analyse articles and print the article contract.
-
-    PATHS are text or HTML files, JSON Lines files (one article per line with `text` or `html`,
-    optional `title`, `url`, `published`, `outlet`), directories (recursive), or `-` for stdin.
-    """
-    settings = build_settings(**options)
-    failures: list[Failure] = []
-    articles: list[dict[str, Any]] = []
-    total = 0
-    for path, article, failure in _analysed(settings, paths, dask_scheduler):
-        total += 1
-        if failure is not None:
-            failures.append(Failure(path, failure))
-            continue
-        assert article is not None
-        if fmt == "jsonl":
-            output.write(json.dumps(article, ensure_ascii=False) + "\n")
-        elif fmt == "text":
-            output.write(summarise(Article.from_dict(article)) + "\n")
-        else:
-            articles.append(article)
-    if fmt == "json" and articles:
-        payload: Any = articles[0] if len(articles) == 1 else articles
-        output.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    report_failures(failures, total)
-
-
-def _analysed(
-    settings: Settings, paths: tuple[str, ...], dask_scheduler: str | None
-) -> Iterator[tuple[str | None, dict[str, Any] | None, KronikError | None]]:
-    """(path, article contract, error) for every input, in-process or on Dask."""
-    if dask_scheduler:
-        from kronik.distributed import analyze_distributed
-
-        for outcome in analyze_distributed(paths or (".",), settings, scheduler=dask_scheduler):
-            error = None if outcome.ok else KronikError(outcome.error or "failed")
-            yield outcome.path, outcome.article, error
-        return
-    for result in run_batch(Engine(settings), paths):
-        if result.failure is not None:
-            yield result.failure.path, None, result.failure.error
-        else:
-            assert result.article is not None
-            yield result.article.source.path, result.article.to_dict(), None
-
-
-def summarise(article: Article) -> str:
-    """A human summary of one analysed article."""
-    lines = [
-        f"== {article.title or '(untitled)'}  [{article.id}]",
-        f"   source: {article.source.path or '-'}  outlet: {article.source.outlet or '-'}  "
-        f"language: {article.language or '-'}  published: {article.published or '-'}"
-        + (f" ({article.published_source})" if article.published_source else ""),
-    ]
-    if article.dateline:
-        lines.append(f"   dateline: {article.dateline.place or '-'} / {article.dateline.outlet or '-'}")
-    lines.append(
-        f"   {len(article.text)} chars, {len(article.sentences)} sentences, "
-        f"{len(article.removed)} removed, {len(article.links)} links"
-    )
-    if article.entities:
-        names = ", ".join(f"{e.name} ({e.type}{'/' + e.country if e.country else ''})" for e in article.entities[:12])
-        lines.append(f"   entities: {names}")
-    for d in article.dates[:8]:
-        lines.append(f"   date: {d.text!r} → {d.value}" + (f"..{d.end_value}" if d.end_value else ""))
-    for f in article.figures[:8]:
-        lines.append(f"   figure: {f.text!r} = {f.value:g} {f.unit or ''}".rstrip())
-    for q in article.quotes[:8]:
-        lines.append(f"   quote: {q.speaker or '?'}: {q.text[:70]!r}")
-    for ev in article.events[:12]:
-        who = "+".join(a.country or a.name for a in ev.actors) or "?"
-        whom = "+".join(a.country or a.name for a in ev.recipients) or "-"
-        lines.append(f"   event: {ev.type}/{ev.mode or '-'} {who} → {whom} on {ev.date or '?'}: {ev.evidence[:60]!r}")
-    for r in article.removed:
-        lines.append(f"   removed [{r.reason}]: {r.text[:70]!r}")
-    return "\n".join(lines)
-
-
 # Command groups in sibling modules register themselves on import.
-from kronik.cli import chronicle, quality, serve  # noqa: E402,F401
+from kronik.cli import analyze, chronicle, quality, serve, store  # noqa: E402,F401

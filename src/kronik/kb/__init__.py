@@ -32,7 +32,7 @@ from typing import Any
 
 from kronik.errors import ResourceError
 
-__all__ = ["KBEntry", "KnowledgeBase", "Role", "normalise_alias", "read_officials", "resolve_actor"]
+__all__ = ["KBEntry", "KnowledgeBase", "Role", "normalise_alias", "read_officials"]
 
 _SPACE = re.compile(r"\s+")
 _INSTITUTION = re.compile(
@@ -274,22 +274,6 @@ def read_officials(text: str) -> Iterator[dict[str, Any]]:
             parsed.append(parts)
         yield {"id": f"person:{_slug(name)}", "name": name,
                "aliases": [a for a in aliases.split(";") if a], "roles": parsed}
-
-
-def resolve_actor(kb: KnowledgeBase, text: str) -> str:
-    """The chronicle key of an actor a user typed: a country code (``"Tiongkok"`` → ``"CHN"``),
-    a KB id as given, or the id of the best KB match; unknown text is returned unchanged."""
-    text = text.strip()
-    if len(text) == 3 and text.isalpha() and text.isupper():
-        return text
-    if kb.get(text) is not None:
-        entry = kb.get(text)
-        return entry.country if entry and entry.type == "GPE" and entry.country else text
-    country = kb.lookup_country(text)
-    if country:
-        return country
-    found = kb.candidates(text)
-    return found[0].id if found else text
 
 
 def _read_jsonl_gz(path: Path) -> Iterator[dict[str, Any]]:

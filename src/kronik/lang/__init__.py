@@ -15,7 +15,7 @@ from typing import Any
 
 from kronik.errors import ResourceError
 
-__all__ = ["SUPPORTED_LANGUAGES", "LanguagePack"]
+__all__ = ["SUPPORTED_LANGUAGES", "LanguagePack", "coded_event_modes", "load_resource"]
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("id", "en")
 FALLBACK_LANGUAGE = "en"
@@ -55,3 +55,13 @@ def load_resource(code: str, name: str) -> Any:
             except (ValueError, tomllib.TOMLDecodeError) as exc:
                 raise ResourceError(f"language resource {code}/{name}{ext} is corrupt: {exc}") from exc
     raise ResourceError(f"language resource {code}/{name} not found (.toml or .json)")
+
+
+def coded_event_modes() -> list[tuple[str, str]]:
+    """(PLOVER type, mode) of every event trigger of every supported language."""
+    return [
+        (entry["type"], entry["mode"])
+        for code in SUPPORTED_LANGUAGES
+        for entry in load_resource(code, "triggers")["trigger"]
+        if entry.get("mode")
+    ]
