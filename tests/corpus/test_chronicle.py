@@ -150,3 +150,22 @@ def test_timeline_and_filters(store: Store, chronicle: Chronicle, tmp_path: Path
         store.get_story("st-missing")
     with pytest.raises(NotFoundError):
         store.related_articles("0000")
+
+
+def test_story_vocabulary_does_not_depend_on_hash_order(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from kronik.service import Kronik, StoryQuery;"
+        "k = Kronik(db_path=Path(sys.argv[1]));"
+        "k.ingest(k.analyze_paths([sys.argv[2]]));"
+        "print([s.terms for s in k.stories(StoryQuery()).items])"
+    )
+    examples = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    outputs = {
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / f"{seed}.db"), str(examples)],
+                       env={"PYTHONHASHSEED": seed, "PATH": ""}, capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1

@@ -217,7 +217,7 @@ class Chronicle:
         if not participants:
             return
         event_terms = dict(linking.terms)
-        for word in mention.terms:
+        for word in sorted(mention.terms):  # a set: sorted, so equal weights keep one order
             event_terms[word] = event_terms.get(word, 0.0) + 1.0
         found = best_story(
             participants, event_terms, mention.day, store.candidate_stories(participants, STORY_CANDIDATES),
