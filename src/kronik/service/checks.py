@@ -14,6 +14,7 @@ from typing import cast
 from rapidfuzz import process
 
 from kronik.errors import QueryError
+from kronik.lang import Languages
 from kronik.ontology import Ontology
 from kronik.records import EVENT_SORTS, EventQuery, EventSort
 
@@ -31,11 +32,13 @@ class Vocabulary:
     quads: tuple[str, ...]
 
     @classmethod
-    def load(cls, ontology: Ontology, coded_modes: Iterable[tuple[str, str]] = ()) -> Vocabulary:
-        """The ontology's types and modes, plus the (type, mode) pairs the event lexicons code."""
+    def load(cls, ontology: Ontology, languages: Languages) -> Vocabulary:
+        """The ontology's types and modes, plus the (type, mode) pairs of every pack's triggers."""
         modes = {name: set(kind.modes) for name, kind in ontology.types.items()}
-        for kind, mode in coded_modes:
-            modes.setdefault(kind, set()).add(mode)
+        for pack in languages.all():
+            for trigger in pack.data("triggers")["trigger"]:
+                if trigger.get("mode"):
+                    modes.setdefault(trigger["type"], set()).add(trigger["mode"])
         quads = tuple(dict.fromkeys(kind.quad for kind in ontology.types.values()))
         return cls(tuple(ontology.types), {k: frozenset(v) for k, v in modes.items()}, quads)
 

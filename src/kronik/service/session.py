@@ -22,7 +22,6 @@ from kronik.errors import InputError, KronikError
 from kronik.formats import output_format
 from kronik.ingest import read_inputs
 from kronik.kb import KnowledgeBase
-from kronik.lang import coded_event_modes
 from kronik.model import Article, RawArticle
 from kronik.ontology import Ontology
 from kronik.service.checks import Vocabulary, check_choice
@@ -49,7 +48,7 @@ class Kronik(Reads):
         self._vocabulary: Vocabulary | None = None
         self._writer: Store | None = None
         self._schema_checked = False
-        self._build_lock = threading.Lock()
+        self._build_lock = threading.RLock()  # the vocabulary asks for the engine
         self._write_lock = threading.Lock()
 
     def for_database(self, db_path: Path | str) -> Kronik:
@@ -77,7 +76,7 @@ class Kronik(Reads):
         """The event types, modes and quad classes a query may name."""
         with self._build_lock:
             if self._vocabulary is None:
-                self._vocabulary = Vocabulary.load(Ontology.load(), coded_event_modes())
+                self._vocabulary = Vocabulary.load(Ontology.load(), self.engine.resources.languages)
             return self._vocabulary
 
     def _chronicle_of(self) -> Chronicle:
