@@ -7,7 +7,7 @@ from typing import Any, BinaryIO
 
 import click
 
-from kronik.cli import main, report_failures, session, settings_options, with_progress
+from kronik.cli.base import main, report_failures, session, settings_options, with_progress
 from kronik.engine import Failure
 from kronik.formats import formats_for, output_format
 from kronik.model import Article

@@ -3,22 +3,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from kronik.cli import db_option, main, parse_date, session
+from kronik.cli.base import db_option, main, parse_date, session
 from kronik.cli.render import day, echo_json, event_line, month_line
 from kronik.records import EVENT_SORTS, ChronicleEvent
 from kronik.service import GRAINS, ActorQuery, EventQuery, StoryQuery, TimelineQuery
 
+F = TypeVar("F", bound=Callable[..., Any])
 _JSON = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (as the API returns it).")
 
 
-def _page_options(default: int, what: str) -> Any:
-    def wrap(func: Any) -> Any:
+def _page_options(default: int, what: str) -> Callable[[F], F]:
+    """``--limit`` (default ``default``) and ``--offset`` options for a list of ``what``."""
+
+    def wrap(func: F) -> F:
         func = click.option("--offset", type=int, default=0, help=f"Skip this many {what}.")(func)
         return click.option("--limit", type=int, default=default, show_default=True, help=f"{what.capitalize()} per page.")(func)
     return wrap

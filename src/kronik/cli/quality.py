@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from kronik.cli import main, session, settings_options
+from kronik.cli.base import main, session, settings_options
 from kronik.errors import KronikError
 from kronik.evaluation import DEFAULT_DATA, EVALUATORS, evaluate
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kronik.cli import (
+from kronik.cli.base import (
     db_option,
     main,
     parse_date,

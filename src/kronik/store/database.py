@@ -77,7 +77,7 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> None:
 
 def migrate(conn: sqlite3.Connection, path: Path) -> int:
     """Apply every migration newer than the database's ``user_version``; returns the new version."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if current > SCHEMA_VERSION:
         raise StoreError(f"{path}: schema version {current} is newer than this kronik ({SCHEMA_VERSION})")
     for version, name, sql in migrations():
