@@ -29,6 +29,7 @@ __all__ = [
     "Story",
     "StoryArticle",
     "StoryDetail",
+    "StoryFields",
     "Timeline",
     "TimelineMonth",
 ]
@@ -181,8 +182,8 @@ class TimelineMonth:
 
 
 @dataclass(slots=True)
-class Story:
-    """Chronicle events between the same participants over time."""
+class StoryFields:
+    """What every view of a story shows: its participants, span, size and vocabulary."""
 
     id: str
     title: str
@@ -191,6 +192,12 @@ class Story:
     last_date: dt.date | None
     num_events: int
     terms: list[str]
+
+
+@dataclass(slots=True)
+class Story(StoryFields):
+    """Chronicle events between the same participants over time, with their months (a list item)."""
+
     sparkline: list[MonthCount] = field(default_factory=list)
 
 
@@ -206,18 +213,11 @@ class StoryArticle:
 
 
 @dataclass(slots=True)
-class StoryDetail:
+class StoryDetail(StoryFields):
     """A story with its events (oldest first), the articles reporting them and its timeline."""
 
-    id: str
-    title: str
-    participants: list[str]
-    first_date: dt.date | None
-    last_date: dt.date | None
-    num_events: int
-    terms: list[str]
-    events: list[ChronicleEvent]
-    articles: list[StoryArticle]
+    events: list[ChronicleEvent] = field(default_factory=list)
+    articles: list[StoryArticle] = field(default_factory=list)
     timeline: list[TimelineMonth] = field(default_factory=list)
 
 

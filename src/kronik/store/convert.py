@@ -85,4 +85,4 @@ def story(row: sqlite3.Row) -> Story:
 
 
 def story_detail(row: sqlite3.Row) -> StoryDetail:
-    return StoryDetail(**_story_fields(row), events=[], articles=[])
+    return StoryDetail(**_story_fields(row))
