@@ -21,10 +21,11 @@ from typing import Any
 
 from kronik import __version__
 from kronik.config import Settings
-from kronik.engine import Engine
+from kronik.engine import StageTimings
 from kronik.errors import KronikError
 from kronik.ingest import read_inputs
 from kronik.model import Article, RawArticle
+from kronik.service import Kronik
 
 __all__ = ["current_rss_mb", "load_corpus", "peak_rss_mb", "run_bench", "scale_bench", "synthetic_corpus"]
 
@@ -48,26 +49,21 @@ def run_bench(
     articles = load_corpus(corpus, limit)
     if not articles:
         raise KronikError(f"{corpus}: no readable articles to benchmark")
-    engine = Engine(Settings(progress=False))
+    kronik = Kronik(Settings(progress=False))
+    engine = kronik.engine
     start = time.perf_counter()
     warm = engine.analyze(articles[0])  # loads resources once; reported separately
     startup = time.perf_counter() - start
-    total_bytes = 0
+    total_bytes = sum(len(raw.content.encode("utf-8")) for raw in articles)
     failures = 0
     sentences = 0
-    per_stage: dict[str, float] = {stage.name: 0.0 for stage in engine.pipeline}
+    timings = StageTimings({stage.name: 0.0 for stage in engine.pipeline})
     start = time.perf_counter()
-    for raw in articles:
-        total_bytes += len(raw.content.encode("utf-8"))
-        try:
-            article = engine.prepare(raw)
-            for stage in engine.pipeline:
-                t0 = time.perf_counter()
-                article = stage(article)
-                per_stage[stage.name] += time.perf_counter() - t0
-            sentences += len(article.sentences)
-        except Exception:
+    for outcome in engine.analyze_many(articles, on_stage=timings):
+        if outcome.article is None:
             failures += 1
+        else:
+            sentences += len(outcome.article.sentences)
     elapsed = time.perf_counter() - start
     result: dict[str, Any] = {
         "kronik": __version__,
@@ -81,12 +77,12 @@ def run_bench(
         "articles_per_second": round(len(articles) / elapsed, 2),
         "sentences_per_second": round(sentences / elapsed, 1),
         "mb_per_second": round(total_bytes / 1e6 / elapsed, 3),
-        "ms_per_article_by_stage": {k: round(1000 * v / len(articles), 3) for k, v in per_stage.items()},
+        "ms_per_article_by_stage": {k: round(1000 * v / len(articles), 3) for k, v in timings.seconds.items()},
         "peak_memory_mb": peak_rss_mb(),
         "first_article_sentences": len(warm.sentences),
     }
     if scales:
-        result["chronicle_scaling"] = scale_bench(engine, articles, scales)
+        result["chronicle_scaling"] = scale_bench(kronik, articles, scales)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -136,46 +132,32 @@ def _iso_day(value: str | None) -> date | None:
         return None
 
 
-def scale_bench(engine: Engine, raws: list[RawArticle], scales: tuple[int, ...]) -> list[dict[str, Any]]:
+def scale_bench(kronik: Kronik, raws: list[RawArticle], scales: tuple[int, ...]) -> list[dict[str, Any]]:
     """Chronicle ingest (store write, near-duplicates, event coreference, stories) at each scale.
 
     The real articles are analysed once; larger scales reuse them as dated copies
     (:func:`synthetic_corpus`), so the numbers measure the chronicle, not the analysis.
     """
-    from kronik.corpus import Chronicle
     from kronik.store import Store
 
-    base = []
-    for raw in raws:
-        try:
-            base.append(engine.analyze(raw))
-        except KronikError:
-            continue
-    chronicle = Chronicle.from_settings(engine.settings, engine.resources.kb)
+    base = [result.article for result in kronik.analyze(raws) if result.article is not None]
     results = []
     with tempfile.TemporaryDirectory(prefix="kronik-bench-") as tmp:
         for size in sorted(scales):
             db = Path(tmp) / f"scale-{size}.db"
-            copies = merged = 0
             start = time.perf_counter()
-            with Store.open(db) as store:
-                for article in synthetic_corpus(base, size):
-                    written = store.write_article(article, on_new=chronicle.add)
-                    for report in written.notes:
-                        copies += report.duplicate_of is not None
-                        merged += report.merged_events
-                elapsed = time.perf_counter() - start
-                counts = {
-                    table: store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                    for table in ("articles", "events", "chronicle_events", "stories")
-                }
+            with kronik.for_database(db) as scaled:
+                summary = scaled.ingest_articles(synthetic_corpus(base, size))
+            elapsed = time.perf_counter() - start
+            with Store.open(db, readonly=True) as store:
+                counts = {table: store.count(table) for table in ("articles", "events", "chronicle_events", "stories")}
             results.append({
                 "articles": size,
                 "base_articles": len(base),
                 "seconds": round(elapsed, 2),
                 "articles_per_second": round(size / elapsed, 1),
-                "near_duplicates": copies,
-                "events_merged": merged,
+                "near_duplicates": summary.near_duplicates,
+                "events_merged": summary.merged_events,
                 "rss_mb": current_rss_mb(),
                 "peak_memory_mb": peak_rss_mb(),
                 "db_mb": round(db.stat().st_size / 1e6, 1),

@@ -75,7 +75,6 @@ def analyze_distributed(
     """Analyse every article under ``paths`` on Dask, yielding outcomes partition by partition."""
     try:
         import dask
-        from dask import delayed
     except ImportError as exc:  # pragma: no cover - dask is an optional extra
         raise ConfigError("the Dask engine needs `pip install kronik[dask]`") from exc
     if files_per_partition <= 0:
@@ -84,6 +83,8 @@ def analyze_distributed(
     chunks = [files[i : i + files_per_partition] for i in range(0, len(files), files_per_partition)]
     client = _client(scheduler)
     in_flight = partitions_in_flight or 2 * (os.cpu_count() or 2)
+    delayed: Any = getattr(dask, "delayed")  # noqa: B009 - dask re-exports it untyped
+    compute: Any = getattr(dask, "compute")  # noqa: B009
     task = delayed(analyze_partition, pure=False)
     try:
         for start in range(0, len(chunks), in_flight):
@@ -91,7 +92,7 @@ def analyze_distributed(
             if client is not None:
                 results = client.compute(batch, sync=True)
             else:
-                results = dask.compute(*batch, scheduler=scheduler)
+                results = compute(*batch, scheduler=scheduler)
             for outcomes in results:
                 yield from outcomes
     finally:

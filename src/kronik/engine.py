@@ -6,6 +6,8 @@
     article = engine.analyze(RawArticle(content=text))
     for result in engine.analyze_many(raw_articles):   # a bad article never stops the batch
         ...
+    timings = StageTimings()
+    engine.analyze(raw, on_stage=timings)               # seconds per stage (``kronik bench``)
 
 Building the pipeline checks that every stage's ``requires`` is assigned by an earlier stage
 (or is a field ingest always provides).
@@ -13,8 +15,9 @@ Building the pipeline checks that every stage's ``requires`` is assigned by an e
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
 from kronik.config import Settings
 from kronik.errors import (
@@ -28,7 +31,7 @@ from kronik.errors import (
 from kronik.model import Article, RawArticle
 from kronik.stages import BUILTIN_STAGES, Resources, Stage, StageContext, StageFactory, load_factory
 
-__all__ = ["Engine", "Failure", "Result"]
+__all__ = ["Engine", "Failure", "Result", "StageHook", "StageTimings"]
 
 #: Fields an article has before any stage runs.
 PROVIDED_BY_INGEST: frozenset[str] = frozenset({"raw", "source"})
@@ -56,6 +59,20 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.article is not None
+
+
+#: Called after each stage with the stage's name and the seconds it took.
+StageHook = Callable[[str, float], None]
+
+
+@dataclass(slots=True)
+class StageTimings:
+    """A stage hook that adds up the seconds spent in each stage, in pipeline order."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def __call__(self, stage: str, elapsed: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + elapsed
 
 
 class Engine:
@@ -122,19 +139,27 @@ class Engine:
             raw.language = s.language
         return Article(raw=raw, source=raw.source)
 
-    def analyze(self, raw: RawArticle) -> Article:
-        """Run every stage on one article; raises :class:`StageError` on a stage failure."""
+    def analyze(self, raw: RawArticle, *, on_stage: StageHook | None = None) -> Article:
+        """Run every stage on one article; raises :class:`StageError` on a stage failure.
+
+        ``on_stage`` (e.g. a :class:`StageTimings`) hears how long each stage took.
+        """
         article = self.prepare(raw)
         for stage in self.pipeline:
+            started = time.perf_counter() if on_stage else 0.0
             try:
                 article = stage(article)
             except KronikError:
                 raise
             except Exception as exc:  # a bug or bad input inside a stage: wrap, name the file
                 raise StageError(stage.name, exc, path=raw.source.path) from exc
+            if on_stage:
+                on_stage(stage.name, time.perf_counter() - started)
         return article
 
-    def analyze_many(self, items: Iterable[RawArticle | InputError]) -> Iterator[Result]:
+    def analyze_many(
+        self, items: Iterable[RawArticle | InputError], *, on_stage: StageHook | None = None
+    ) -> Iterator[Result]:
         """Analyse a stream; input errors and stage failures become :class:`Failure` results.
 
         With ``settings.fail_fast`` the first failure is raised instead.
@@ -146,7 +171,7 @@ class Engine:
                 yield Result(failure=Failure(item.path, item))
                 continue
             try:
-                yield Result(article=self.analyze(item))
+                yield Result(article=self.analyze(item, on_stage=on_stage))
             except KronikError as exc:
                 if self.settings.fail_fast:
                     raise

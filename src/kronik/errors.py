@@ -17,6 +17,8 @@
     ├── ResourceError              a language pack, knowledge-base or model file is missing/corrupt
     ├── StoreError                 the SQLite store cannot be opened, migrated or written
     │   └── NotFoundError          no such article / event / story in the store
+    ├── QueryError                 a query names an unknown actor, type, mode, format... (lists the
+    │                              valid values or the closest matches)
     └── EvaluationError            gold data missing or in the wrong format
 
 Every error carries a message a user can act on; input errors name the file.
@@ -35,6 +37,7 @@ __all__ = [
     "MalformedInputError",
     "NotFoundError",
     "PipelineError",
+    "QueryError",
     "ResourceError",
     "StageError",
     "StageOrderError",
@@ -118,6 +121,18 @@ class StoreError(KronikError):
 
 class NotFoundError(StoreError):
     """No such record in the store."""
+
+
+class QueryError(KronikError):
+    """A query a user wrote names something that does not exist (the CLI exits 2, the API 422).
+
+    ``field`` is the query field at fault and ``choices`` the valid values or closest matches.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, choices: tuple[str, ...] = ()) -> None:
+        self.field = field
+        self.choices = choices
+        super().__init__(message)
 
 
 class EvaluationError(KronikError):

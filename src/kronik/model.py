@@ -37,7 +37,9 @@ __all__ = [
 
 SCHEMA_VERSION = "1.0"
 
-InputKind = Literal["text", "html"]
+#: ``text``: crawled text (boilerplate is removed); ``html``: a web page; ``clean``: the article
+#: body as it should be analysed, kept verbatim (e.g. a corpus that is already clean).
+InputKind = Literal["text", "html", "clean"]
 
 
 @dataclass(slots=True)

@@ -34,7 +34,7 @@ def test_stories_story_related_timeline(db: Path) -> None:
     story = json.loads(run("story", stories["items"][0]["id"], "--db", str(db), "--json"))
     assert story["events"] and story["articles"] and "CHN" in story["participants"]
     article = story["articles"][0]["id"]
-    assert isinstance(json.loads(run("related", article, "--db", str(db), "--json")), list)
+    assert isinstance(json.loads(run("related", article, "--db", str(db), "--json"))["items"], list)
     line = json.loads(run("timeline", "Tiongkok", "Rusia", "--db", str(db), "--json"))
     assert (line["a"], line["b"]) == ("CHN", "RUS") and line["months"]
     text = run("timeline", "CHN", "RUS", "--db", str(db))

@@ -85,3 +85,23 @@ def test_settings_overrides_applied() -> None:
     article = engine.analyze(RawArticle(content="a"))
     assert article.raw is not None
     assert article.raw.published == date(2020, 1, 2) and article.source.outlet == "X"
+
+
+def test_stage_hook_hears_every_stage_in_order() -> None:
+    from kronik.engine import StageTimings
+
+    engine = Engine(Settings(pipeline=("shout",), progress=False))
+    engine.register("shout", Shout)
+    timings = StageTimings()
+    results = list(engine.analyze_many([RawArticle(content="a"), RawArticle(content="b")], on_stage=timings))
+    assert all(r.ok for r in results)
+    assert list(timings.seconds) == ["shout"] and timings.seconds["shout"] >= 0.0
+
+
+def test_clean_input_is_analysed_verbatim(engine: Engine) -> None:
+    text = "Baca juga: sebuah judul lain\nPresiden Joko Widodo bertemu Perdana Menteri Jepang di Jakarta."
+    article = engine.analyze(RawArticle(content=text, kind="clean", language="id"))
+    assert article.text == text and not article.removed and article.dateline is None
+    assert article.language == "id" and article.entities
+    crawled = engine.analyze(RawArticle(content=text, language="id"))
+    assert crawled.text != text and crawled.removed

@@ -10,7 +10,9 @@ import pytest
 from kronik.corpus import Chronicle, ChronicleOptions, reportable
 from kronik.errors import NotFoundError
 from kronik.model import Actor, Article, Event, Source, article_id
-from kronik.store import EventFilter, Store, export_articles
+from kronik.records import EventQuery, TimelineQuery
+from kronik.service import Kronik
+from kronik.store import Store
 
 XI = Actor("Xi Jinping", "person:xi", "CHN", "GOV")
 PUTIN = Actor("Vladimir Putin", "person:putin", "RUS", "GOV")
@@ -69,11 +71,11 @@ def test_same_visit_from_two_outlets_is_one_event(store: Store, chronicle: Chron
     page = store.list_chronicle_events()
     assert page.total == 1
     event = page.items[0]
-    assert (event["num_articles"], event["num_sources"], event["num_mentions"]) == (2, 2, 2)
-    assert (event["date"], event["date_last"]) == ("2023-03-20", "2023-03-21")
-    assert (event["first_report"], event["last_report"]) == ("2023-03-20", "2023-03-21")
-    detail = store.get_chronicle_event(event["id"])
-    assert {m["title"][:10] for m in detail["mentions"]} == {VISIT_2023[:10], VISIT_2023_OTHER_OUTLET[:10]}
+    assert (event.num_articles, event.num_sources, event.num_mentions) == (2, 2, 2)
+    assert (event.date, event.date_last) == (date(2023, 3, 20), date(2023, 3, 21))
+    assert (event.first_report, event.last_report) == (date(2023, 3, 20), date(2023, 3, 21))
+    detail = store.get_chronicle_event(event.id)
+    assert {(m.title or "")[:10] for m in detail.mentions} == {VISIT_2023[:10], VISIT_2023_OTHER_OUTLET[:10]}
 
 
 def test_syndicated_copy_is_linked_and_counted_once(store: Store, chronicle: Chronicle) -> None:
@@ -83,9 +85,9 @@ def test_syndicated_copy_is_linked_and_counted_once(store: Store, chronicle: Chr
     (_, [report]) = ingest(store, chronicle, original, copy)
     assert report.duplicate_of == original.id and report.similarity >= 0.8
     event = store.list_chronicle_events().items[0]
-    assert (event["num_articles"], event["num_sources"], event["num_mentions"]) == (1, 2, 2)
+    assert (event.num_articles, event.num_sources, event.num_mentions) == (1, 2, 2)
     related = store.related_articles(copy.id)
-    assert related[0]["id"] == original.id and related[0]["reason"].startswith("near-duplicate")
+    assert related[0].id == original.id and related[0].reason.startswith("near-duplicate")
 
 
 def test_summits_years_apart_are_two_events_of_one_story(store: Store, chronicle: Chronicle) -> None:
@@ -98,16 +100,16 @@ def test_summits_years_apart_are_two_events_of_one_story(store: Store, chronicle
     assert store.list_chronicle_events().total == 3
     stories = store.list_stories(actor="RUS")
     assert stories.total == 1
-    story = store.get_story(stories.items[0]["id"])
-    assert [e["date"] for e in story["events"]] == ["2019-06-05", "2023-03-20"]
-    assert len(story["articles"]) == 2 and story["participants"] == ["CHN", "RUS"]
-    assert [p["month"] for p in story["timeline"]] == ["2019-06", "2023-03"]
+    story = Kronik(db_path=store.path).story(stories.items[0].id)
+    assert [e.date for e in story.events] == [date(2019, 6, 5), date(2023, 3, 20)]
+    assert len(story.articles) == 2 and story.participants == ["CHN", "RUS"]
+    assert [p.month for p in story.timeline] == ["2019-06", "2023-03"]
     # a later summit joins the same story; the story id does not change
     ingest(store, chronicle, make("Putin tiba di Beijing untuk bertemu Xi Jinping membahas perdagangan.",
                                   "2024-05-16", [("CONSULT", "2024-05-16", [PUTIN], [XI])]))
     again = store.list_stories(actor="CHN")
-    assert again.total == 1 and again.items[0]["id"] == stories.items[0]["id"]
-    assert again.items[0]["num_events"] == 3
+    assert again.total == 1 and again.items[0].id == stories.items[0].id
+    assert again.items[0].num_events == 3
 
 
 def test_one_article_keeps_its_two_events_apart(store: Store, chronicle: Chronicle) -> None:
@@ -131,18 +133,39 @@ def test_timeline_and_filters(store: Store, chronicle: Chronicle, tmp_path: Path
         make(SUMMIT_2019, "2019-06-05", [("CONSULT", "2019-06-05", [XI], [PUTIN])]),
         make(VISIT_2023, "2023-03-20", [("CONSULT", "2023-03-20", [XI], [PUTIN])]),
     )
-    line = store.timeline("CHN", "RUS")
-    assert [p["month"] for p in line["months"]] == ["2019-06", "2023-03"]
-    assert line["months"][0]["counts"]["VERBAL_COOPERATION"] == 1 and line["months"][0]["mean_intensity"] == 4.0
-    assert store.timeline("person:xi", "person:putin")["events"]  # KB actors work too
-    assert store.timeline("CHN", "IDN")["events"] == []
-    assert store.list_chronicle_events(EventFilter(actor="chn", date_from=date(2023, 1, 1))).total == 1
-    assert store.list_chronicle_events(EventFilter(recipient="CHN")).total == 0
-    assert store.list_chronicle_events(EventFilter(text="Kremlin")).total == 2
+    kronik = Kronik(db_path=store.path)
+    line = kronik.timeline(TimelineQuery("Tiongkok", "RUS"))
+    assert [p.month for p in line.months] == ["2019-06", "2023-03"]
+    assert line.months[0].counts["VERBAL_COOPERATION"] == 1 and line.months[0].mean_intensity == 4.0
+    assert kronik.timeline(TimelineQuery("person:xi", "person:putin")).events  # KB actors work too
+    assert kronik.timeline(TimelineQuery("CHN", "IDN")).events == []
+    assert kronik.events(EventQuery(actor="chn", date_from=date(2023, 1, 1))).total == 1
+    assert kronik.events(EventQuery(recipient="China")).total == 0
+    assert kronik.events(EventQuery(text="Kremlin")).total == 2
     out = tmp_path / "chronicle.csv"
-    assert export_articles(store, "chronicle", "csv", out) == 2
+    with out.open("wb") as fh:
+        assert kronik.export("chronicle", "csv", fh) == 2
     assert "num_articles" in out.read_text(encoding="utf-8").splitlines()[0]
     with pytest.raises(NotFoundError):
         store.get_story("st-missing")
     with pytest.raises(NotFoundError):
         store.related_articles("0000")
+
+
+def test_story_vocabulary_does_not_depend_on_hash_order(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from kronik.service import Kronik, StoryQuery;"
+        "k = Kronik(db_path=Path(sys.argv[1]));"
+        "k.ingest(k.analyze_paths([sys.argv[2]]));"
+        "print([s.terms for s in k.stories(StoryQuery()).items])"
+    )
+    examples = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    outputs = {
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / f"{seed}.db"), str(examples)],
+                       env={"PYTHONHASHSEED": seed, "PATH": ""}, capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1

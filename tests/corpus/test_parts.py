@@ -13,6 +13,7 @@ from kronik.corpus.coref import ChronicleCandidate, EventMention, evidence_terms
 from kronik.corpus.sketch import shingles
 from kronik.corpus.stories import StoryCandidate, best_story, story_title
 from kronik.evaluation.metrics import bcubed, pairwise
+from kronik.records import ChronicleEvent
 
 
 @given(st.text(max_size=400))
@@ -62,14 +63,19 @@ def test_story_choice_and_title() -> None:
     assert story_title(["RUS", "CHN"], {"CHN": "China", "RUS": "Russia"}) == "China – Russia"
 
 
+def chronicle_event(event_id: str, day: date | None, quad: str, intensity: float) -> ChronicleEvent:
+    return ChronicleEvent(event_id, "CONSULT", None, day, None, None, [], [], [], quad, intensity, None, "", None,
+                          1, 1, 1, None, None)
+
+
 def test_monthly_series() -> None:
     points = monthly_series([
-        {"id": "a", "date": "2023-03-20", "quad": "VERBAL_COOPERATION", "intensity": 4.0},
-        {"id": "b", "date": "2023-03-02", "quad": "MATERIAL_CONFLICT", "intensity": -8.0},
-        {"id": "c", "date": None, "quad": "VERBAL_CONFLICT", "intensity": -2.0},
+        chronicle_event("a", date(2023, 3, 20), "VERBAL_COOPERATION", 4.0),
+        chronicle_event("b", date(2023, 3, 2), "MATERIAL_CONFLICT", -8.0),
+        chronicle_event("c", None, "VERBAL_CONFLICT", -2.0),
     ])
-    assert len(points) == 1 and points[0]["total"] == 2 and points[0]["mean_intensity"] == -2.0
-    assert points[0]["counts"]["MATERIAL_CONFLICT"] == 1
+    assert len(points) == 1 and points[0].total == 2 and points[0].mean_intensity == -2.0
+    assert points[0].counts["MATERIAL_CONFLICT"] == 1 and points[0].events == ["a", "b"]
 
 
 def test_clustering_separates_topics_and_scores() -> None:

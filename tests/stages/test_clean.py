@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from kronik import Engine, RawArticle, Settings, Source
 from kronik.errors import EmptyInputError
 from kronik.ingest import read_path
-from kronik.lang import SUPPORTED_LANGUAGES
+from kronik.lang import Languages
 from kronik.stages.cleaning import clean_text, compile_rules
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-RULES = compile_rules(SUPPORTED_LANGUAGES)
+RULES = compile_rules(Languages.load())
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 
 from kronik import Engine, RawArticle
 from kronik.ingest import read_path
+from kronik.lang import Languages
 from kronik.stages.figures import FigureGrammar
 
 
 @cache
 def grammar(code: str) -> FigureGrammar:
-    return FigureGrammar.load(code)
+    return FigureGrammar.load(Languages.load().pack(code))
 
 
 def figures(text: str, code: str = "id") -> list[tuple[str, float, str | None, bool]]:

@@ -3,11 +3,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kronik.lang import Languages
 from kronik.stages.language import LanguageIdentifier
 from kronik.stages.sentences import SentenceSplitter
 
-IDENTIFIER = LanguageIdentifier.load()
-SPLITTER = SentenceSplitter.load()
+LANGUAGES = Languages.load()
+IDENTIFIER = LanguageIdentifier.load(LANGUAGES)
+SPLITTER = SentenceSplitter.load(LANGUAGES)
 
 
 def test_language_identification() -> None:

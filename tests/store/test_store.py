@@ -11,7 +11,9 @@ from click.testing import CliRunner
 from kronik.cli import main
 from kronik.errors import NotFoundError, StoreError
 from kronik.model import Actor, Article, Event, Source, article_id
-from kronik.store import SCHEMA_VERSION, EventFilter, Store, export_articles
+from kronik.records import ArticleQuery, EventQuery
+from kronik.service import Kronik
+from kronik.store import SCHEMA_VERSION, Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
@@ -35,7 +37,8 @@ def test_schema_version_and_idempotent_writes(tmp_path: Path) -> None:
         assert first.new and not again.new and again.sources == 2
         assert store.count_articles() == 1
         got = store.get_article(first.article_id)
-        assert got["title"] == "Judul" and len(got["sources"]) == 2
+        assert got.article.title == "Judul" and len(got.sources) == 2
+        assert got.to_dict()["sources"][0]["path"] == "a.txt"
         with pytest.raises(NotFoundError):
             store.get_article("0000000000000000")
 
@@ -44,13 +47,14 @@ def test_search_events_and_injection(tmp_path: Path) -> None:
     with Store.open(tmp_path / "k.db") as store:
         store.write_article(article("Xi tiba di Moskow untuk kunjungan kenegaraan."))
         store.write_article(article("Banjir melanda Jakarta Utara sejak pagi.", path="c.txt"))
-        assert store.search_articles("Moskow").total == 1
-        assert store.search_articles('Moskow" OR "x').total == 0  # quoted words, no operators
-        assert store.search_articles("'; DROP TABLE articles; --").total == 0
+        assert store.search_articles(ArticleQuery("Moskow")).total == 1
+        assert store.search_articles(ArticleQuery('Moskow" OR "x')).total == 0  # quoted words, no operators
+        assert store.search_articles(ArticleQuery("'; DROP TABLE articles; --")).total == 0
         assert store.count_articles() == 2
-        assert store.list_events(EventFilter(actor="CHN", recipient="RUS")).total == 2
-        assert store.list_events(EventFilter(actor="RUS")).total == 0
-        assert store.list_events(EventFilter(type="consult", text="Moskow")).total == 1
+        assert store.list_events(EventQuery(actor="CHN", recipient="RUS")).total == 2
+        assert store.list_events(EventQuery(actor="RUS")).total == 0
+        assert store.list_events(EventQuery(type="CONSULT", text="Moskow")).total == 1
+        assert store.list_events(EventQuery(actor="person:xi")).total == 2
 
 
 def test_readonly_and_reader_during_writes(tmp_path: Path) -> None:
@@ -65,7 +69,7 @@ def test_readonly_and_reader_during_writes(tmp_path: Path) -> None:
         try:
             with Store.open(db, readonly=True) as reader:
                 for _ in range(50):
-                    reader.search_articles("pelabuhan")
+                    reader.search_articles(ArticleQuery("pelabuhan"))
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -92,13 +96,16 @@ def test_migration_from_empty_and_newer_schema_refused(tmp_path: Path) -> None:
         Store.open(db)
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "json"])
 def test_export(tmp_path: Path, fmt: str) -> None:
     with Store.open(tmp_path / "k.db") as store:
         store.write_article(article("Xi tiba di Moskow untuk kunjungan kenegaraan."))
-        out = tmp_path / f"events.{fmt}"
-        assert export_articles(store, "events", fmt, out) == 1
-        assert export_articles(store, "articles", fmt, tmp_path / f"a.{fmt}") == 1
+    kronik = Kronik(db_path=tmp_path / "k.db")
+    out = tmp_path / f"events.{fmt}"
+    with out.open("wb") as fh:
+        assert kronik.export("events", fmt, fh) == 1
+    with (tmp_path / f"a.{fmt}").open("wb") as fh:
+        assert kronik.export("articles", fmt, fh) == 1
     if fmt == "jsonl":
         row = json.loads(out.read_text().splitlines()[0])
         assert row["actor_countries"] == "CHN" and row["type"] == "CONSULT"
@@ -118,7 +125,7 @@ def test_cli_ingest_show_events_export(tmp_path: Path) -> None:
     second = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", db])
     assert second.exit_code == 0 and "0 new" in second.output and "6 already stored" in second.output
     with Store.open(Path(db), readonly=True) as store:
-        some_id = store.search_articles().items[0]["id"]
+        some_id = store.search_articles().items[0].id
     shown = runner.invoke(main, ["show", some_id, "--db", db])
     assert shown.exit_code == 0 and json.loads(shown.output)["id"] == some_id
     missing = runner.invoke(main, ["show", "ffffffffffffffff", "--db", db])

@@ -1,4 +1,4 @@
-"""The HTTP face of kronik: a REST API over the store and the analyser, and the dashboard.
+"""The HTTP face of kronik: a REST API over the library service, and the dashboard.
 
 ``create_app(ApiOptions(db_path, token=...))`` builds the ASGI app; ``kronik serve`` runs it.
 """

@@ -1,243 +1,185 @@
-"""Commands over the SQLite store: ``ingest``, ``show``, ``events``, ``stories``, ``story``,
-``related``, ``timeline``, ``export``."""
+"""The chronicle's reads: ``events``, ``event``, ``stories``, ``story``, ``related``, ``timeline``,
+``actors`` and ``actor``. Actors may be named by code, name (Indonesian or English) or KB id."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from kronik.cli import (
-    _parse_date,
-    build_settings,
-    main,
-    report_failures,
-    run_batch,
-    settings_options,
-)
-from kronik.corpus import Chronicle
-from kronik.engine import Engine, Failure
-from kronik.errors import KronikError
-from kronik.store import EXPORT_FORMATS, EXPORT_KINDS, EventFilter, Store, export_articles
+from kronik.cli.base import db_option, main, parse_date, session
+from kronik.cli.render import day, echo_json, event_line, month_line
+from kronik.records import EVENT_SORTS, ChronicleEvent
+from kronik.service import GRAINS, ActorQuery, EventQuery, StoryQuery, TimelineQuery
 
-_DB_HELP = "SQLite database file (default: the `db_path` setting, kronik.db)."
+F = TypeVar("F", bound=Callable[..., Any])
+_JSON = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (as the API returns it).")
 
 
-def _db_option(func: Any) -> Any:
-    return click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), help=_DB_HELP)(func)
+def _page_options(default: int, what: str) -> Callable[[F], F]:
+    """``--limit`` (default ``default``) and ``--offset`` options for a list of ``what``."""
 
-
-def _db_path(db: Path | None) -> Path:
-    return db or build_settings().db_path
+    def wrap(func: F) -> F:
+        func = click.option("--offset", type=int, default=0, help=f"Skip this many {what}.")(func)
+        return click.option("--limit", type=int, default=default, show_default=True, help=f"{what.capitalize()} per page.")(func)
+    return wrap
 
 
 @main.command()
-@click.argument("paths", nargs=-1)
-@_db_option
-@settings_options
-def ingest(paths: tuple[str, ...], db: Path | None, **options: Any) -> None:
-    """Analyse articles and store them in SQLite (idempotent by content hash).
-
-    PATHS are files, directories (recursive), JSON Lines files or `-` for stdin. Each new article is
-    linked into the chronicle incrementally (near-duplicates, cross-article events, stories) in the
-    same transaction. A bad article is reported at the end and never stops the batch (exit status 1).
-    """
-    settings = build_settings(**options)
-    engine = Engine(settings)
-    chronicle = Chronicle.from_settings(settings, engine.resources.kb)
-    failures: list[Failure] = []
-    new = seen = total = copies = merged = 0
-    with Store.open(db or settings.db_path) as store:
-        for result in run_batch(engine, paths, label="ingesting"):
-            total += 1
-            if result.failure is not None:
-                failures.append(result.failure)
-                continue
-            assert result.article is not None
-            try:
-                written = store.write_article(result.article, on_new=chronicle.add)
-            except KronikError as exc:
-                failures.append(Failure(result.article.source.path, exc))
-                continue
-            new += written.new
-            seen += not written.new
-            for report in written.notes:
-                copies += report.duplicate_of is not None
-                merged += report.merged_events
-        stored = store.count_articles()
-    click.echo(
-        f"{total} read, {new} new ({copies} near-duplicates, {merged} events merged with earlier reports),"
-        f" {seen} already stored, {len(failures)} failed; {stored} articles in {db or settings.db_path}",
-        err=True,
-    )
-    report_failures(failures, total)
-
-
-@main.command()
-@click.argument("article_id")
-@_db_option
-@click.option("--json/--text", "as_json", default=True, help="JSON contract (default) or a summary.")
-def show(article_id: str, db: Path | None, as_json: bool) -> None:
-    """Show one stored article with all its extractions."""
-    from kronik.cli import summarise
-    from kronik.model import Article
-
-    with Store.open(_db_path(db), readonly=True) as store:
-        data = store.get_article(article_id)
-    if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        click.echo(summarise(Article.from_dict(data)))
-
-
-@main.command()
-@_db_option
-@click.option("--actor", help="Actor: country code (CHN), entity id or name.")
-@click.option("--recipient", help="Recipient: country code, entity id or name.")
-@click.option("--type", "event_type", help="PLOVER event type (e.g. CONSULT).")
-@click.option("--from", "date_from", callback=_parse_date, metavar="YYYY-MM-DD", help="Earliest event date.")
-@click.option("--to", "date_to", callback=_parse_date, metavar="YYYY-MM-DD", help="Latest event date.")
+@db_option
+@click.option("--actor", help="Actor: country code (CHN), name (China, Tiongkok, Joko Widodo) or KB id.")
+@click.option("--recipient", help="Recipient: country code, name or KB id.")
+@click.option("--type", "type", help="PLOVER event type (e.g. CONSULT).")
+@click.option("--mode", help="PLOVER mode of the type (e.g. visit).")
+@click.option("--quad", help="Quad class (VERBAL_COOPERATION, MATERIAL_CONFLICT...).")
+@click.option("--from", "date_from", callback=parse_date, metavar="YYYY-MM-DD", help="Earliest event date.")
+@click.option("--to", "date_to", callback=parse_date, metavar="YYYY-MM-DD", help="Latest event date.")
+@click.option("--outlet", help="Only events reported by this outlet.")
+@click.option("--language", metavar="CODE", help="Only events reported in this language.")
+@click.option("--topic", help="Only events reported by articles of this topic.")
 @click.option("--text", help="Words in the evidence sentence.")
 @click.option("--story", help="Only events of this story id.")
+@click.option("--sort", type=click.Choice(EVENT_SORTS), default="newest", show_default=True, help="Order.")
 @click.option("--mentions", is_flag=True,
               help="List every article's events (one row per report) instead of chronicle events.")
-@click.option("--limit", type=int, default=50, show_default=True, help="Events per page.")
-@click.option("--offset", type=int, default=0, help="Skip this many events.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def events(
-    db: Path | None, actor: str | None, recipient: str | None, event_type: str | None,
-    date_from: date | None, date_to: date | None, text: str | None, story: str | None, mentions: bool,
-    limit: int, offset: int, as_json: bool,
-) -> None:
+@_page_options(50, "events")
+@_JSON
+def events(db: Path | None, mentions: bool, as_json: bool, **filters: Any) -> None:
     """List events, newest first, with filters: one row per happening (however many articles
     reported it), or with --mentions one row per article event."""
-    filters = EventFilter(actor, recipient, event_type, date_from, date_to, text, story)
-    with Store.open(_db_path(db), readonly=True) as store:
-        if mentions:
-            page = store.list_events(filters, limit=limit, offset=offset)
-        else:
-            page = store.list_chronicle_events(filters, limit=limit, offset=offset)
+    query = EventQuery(**filters)
+    kronik = session(db)
+    page = kronik.event_mentions(query) if mentions else kronik.events(query)
     if as_json:
-        click.echo(json.dumps({"total": page.total, "items": page.items}, ensure_ascii=False, indent=2))
+        echo_json(page)
         return
     click.echo(f"{page.total} event(s)")
     for ev in page.items:
-        reports = f"[{ev['outlet'] or '-'}]" if mentions else f"[{ev['num_articles']} art., {ev['num_sources']} src.]"
-        click.echo(f"{ev['date'] or '?':10}  {_event_line(ev)}  {reports} {ev['evidence'][:80]}")
-
-
-def _event_line(ev: dict[str, Any]) -> str:
-    def side(actors: list[dict[str, Any]]) -> str:
-        return "+".join(dict.fromkeys(a["country"] or a["name"] for a in actors))
-
-    return f"{ev['type']:<10} {side(ev['actors']) or '?'} → {side(ev['recipients']) or '-'}"
+        reports = (f"[{ev.num_articles} art., {ev.num_sources} src.]" if isinstance(ev, ChronicleEvent)
+                   else f"[{ev.outlet or '-'}]")
+        click.echo(f"{day(ev.date):10}  {event_line(ev)}  {reports} {ev.evidence[:80]}")
 
 
 @main.command()
-@_db_option
-@click.option("--actor", help="Only stories with this participant (country code or entity id).")
-@click.option("--limit", type=int, default=50, show_default=True, help="Stories per page.")
-@click.option("--offset", type=int, default=0, help="Skip this many stories.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.argument("event_id")
+@db_option
+@_JSON
+def event(event_id: str, db: Path | None, as_json: bool) -> None:
+    """Show one chronicle event with every article that reports it."""
+    detail = session(db).event(event_id)
+    if as_json:
+        echo_json(detail)
+        return
+    click.echo(f"{day(detail.date)}  {event_line(detail)}  ({detail.id}, {detail.num_articles} article(s),"
+               f" {detail.num_sources} source(s))")
+    for m in detail.mentions:
+        click.echo(f"  {day(m.published):10}  {m.article_id}  [{m.outlet or '-'}] {m.evidence[:70]}")
+
+
+@main.command()
+@db_option
+@click.option("--actor", help="Only stories with this participant (code, name or KB id).")
+@_page_options(50, "stories")
+@_JSON
 def stories(db: Path | None, actor: str | None, limit: int, offset: int, as_json: bool) -> None:
     """List stories (events between the same participants over time), most recent first."""
-    with Store.open(_db_path(db), readonly=True) as store:
-        page = store.list_stories(limit=limit, offset=offset, actor=actor)
+    page = session(db).stories(StoryQuery(actor, limit, offset))
     if as_json:
-        click.echo(json.dumps({"total": page.total, "items": page.items}, ensure_ascii=False, indent=2))
+        echo_json(page)
         return
     click.echo(f"{page.total} story(ies)")
     for st in page.items:
-        span = f"{st['first_date'] or '?'} → {st['last_date'] or '?'}"
-        click.echo(f"{st['id']}  {st['title']:<30} {st['num_events']:>4} event(s)  {span}")
+        span = f"{day(st.first_date)} → {day(st.last_date)}"
+        click.echo(f"{st.id}  {st.title:<30} {st.num_events:>4} event(s)  {span}")
 
 
 @main.command()
 @click.argument("story_id")
-@_db_option
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@db_option
+@_JSON
 def story(story_id: str, db: Path | None, as_json: bool) -> None:
     """Show one story: its events over time and the articles that report them."""
-    with Store.open(_db_path(db), readonly=True) as store:
-        data = store.get_story(story_id)
+    data = session(db).story(story_id)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_json(data)
         return
-    click.echo(f"{data['title']}  ({data['id']}, {data['num_events']} events, "
-               f"{data['first_date'] or '?'} → {data['last_date'] or '?'})")
-    for ev in data["events"]:
-        click.echo(f"  {ev['date'] or '?':10}  {_event_line(ev)}  [{ev['num_articles']} art.] {ev['evidence'][:70]}")
+    click.echo(f"{data.title}  ({data.id}, {data.num_events} events, {day(data.first_date)} → {day(data.last_date)})")
+    for ev in data.events:
+        click.echo(f"  {day(ev.date):10}  {event_line(ev)}  [{ev.num_articles} art.] {ev.evidence[:70]}")
     click.echo("articles:")
-    for art in data["articles"]:
-        click.echo(f"  {art['published'] or '?':10}  {art['id']}  {art['title'] or '(untitled)'}")
+    for art in data.articles:
+        click.echo(f"  {day(art.published):10}  {art.id}  {art.title or '(untitled)'}")
 
 
 @main.command()
 @click.argument("article_id")
-@_db_option
+@db_option
 @click.option("--limit", type=int, default=20, show_default=True, help="Most related articles shown.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@_JSON
 def related(article_id: str, db: Path | None, limit: int, as_json: bool) -> None:
     """Articles related to one: its copies, the same event, then the same story, with the reason."""
-    with Store.open(_db_path(db), readonly=True) as store:
-        items = store.related_articles(article_id, limit=limit)
+    found = session(db).related(article_id, limit)
     if as_json:
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        echo_json(found)
         return
-    click.echo(f"{len(items)} related article(s)")
-    for item in items:
-        click.echo(f"  {item['published'] or '?':10}  {item['id']}  {item['title'] or '(untitled)'}  — {item['reason']}")
+    click.echo(f"{len(found.items)} related article(s)")
+    for item in found.items:
+        click.echo(f"  {day(item.published):10}  {item.id}  {item.title or '(untitled)'}  — {item.reason}")
 
 
 @main.command()
 @click.argument("first")
 @click.argument("second")
-@_db_option
-@click.option("--from", "date_from", callback=_parse_date, metavar="YYYY-MM-DD", help="Earliest event date.")
-@click.option("--to", "date_to", callback=_parse_date, metavar="YYYY-MM-DD", help="Latest event date.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def timeline(
-    first: str, second: str, db: Path | None, date_from: date | None, date_to: date | None, as_json: bool
-) -> None:
+@db_option
+@click.option("--from", "date_from", callback=parse_date, metavar="YYYY-MM-DD", help="Earliest event date.")
+@click.option("--to", "date_to", callback=parse_date, metavar="YYYY-MM-DD", help="Latest event date.")
+@_page_options(500, "events")
+@_JSON
+def timeline(first: str, second: str, db: Path | None, as_json: bool, **window: Any) -> None:
     """The relation timeline of two actors: events per month by quad class, mean intensity.
 
-    FIRST and SECOND are country codes (CHN), country names (China, Tiongkok) or KB ids.
+    FIRST and SECOND are country codes (CHN), names (China, Tiongkok, Joko Widodo) or KB ids.
     """
-    from kronik.kb import KnowledgeBase, resolve_actor
-
-    kb = KnowledgeBase.load(build_settings().kb_paths)
-    a, b = resolve_actor(kb, first), resolve_actor(kb, second)
-    with Store.open(_db_path(db), readonly=True) as store:
-        data = store.timeline(
-            a, b, date_from.isoformat() if date_from else None, date_to.isoformat() if date_to else None
-        )
+    line = session(db).timeline(TimelineQuery(first, second, **window))
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_json(line)
         return
-    click.echo(f"{a} – {b}: {len(data['events'])} event(s)")
-    for point in data["months"]:
-        counts = point["counts"]
-        click.echo(
-            f"  {point['month']}  coop {counts['VERBAL_COOPERATION']}v/{counts['MATERIAL_COOPERATION']}m"
-            f"  conflict {counts['VERBAL_CONFLICT']}v/{counts['MATERIAL_CONFLICT']}m"
-            f"  intensity {point['mean_intensity'] if point['mean_intensity'] is not None else '-'}"
-        )
+    click.echo(f"{line.a} – {line.b}: {line.total} event(s)")
+    for point in line.months:
+        click.echo(month_line(point))
 
 
 @main.command()
-@_db_option
-@click.option("--what", type=click.Choice(EXPORT_KINDS), default="events", show_default=True,
-              help="Records to export (events: one PLOVER-style row per article event; chronicle: one"
-                   " row per happening with its report counts).")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
-              help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Output file.")
-def export(db: Path | None, what: str, fmt: str, output: Path) -> None:
-    """Export stored articles, events or chronicle events to JSON Lines, CSV or Parquet."""
-    with Store.open(_db_path(db), readonly=True) as store:
-        count = export_articles(store, what, fmt, output)
-    click.echo(f"{count} {what} written to {output}", err=True)
+@db_option
+@click.option("--grain", type=click.Choice(GRAINS), help="Only countries, people, organisations, places or names.")
+@click.option("--name", "q", help="Only actors whose name or key contains this.")
+@_page_options(50, "actors")
+@_JSON
+def actors(db: Path | None, as_json: bool, **query: Any) -> None:
+    """Actors taking part in chronicle events (countries, people, organisations), most active first."""
+    page = session(db).actors(ActorQuery(**query))
+    if as_json:
+        echo_json(page)
+        return
+    click.echo(f"{page.total} actor(s)")
+    for a in page.items:
+        click.echo(f"  {a.key:<32} {a.name:<32} {a.grain:<12} {a.events:>5} event(s)")
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@_JSON
+def actor(name: str, db: Path | None, as_json: bool) -> None:
+    """Look an actor up in the knowledge base: a code, a name in any language or a KB id."""
+    found = session(db).actor(name)
+    if as_json:
+        echo_json(found)
+        return
+    for entry in [found.actor, *found.matches]:
+        role = entry.role_at(date.today())
+        click.echo(f"{entry.id:<36} {entry.name:<32} {entry.type:<7} {entry.country or '-':<4}"
+                   f" {(role.title if role else None) or '-'}")

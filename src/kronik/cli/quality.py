@@ -9,8 +9,7 @@ from typing import Any
 
 import click
 
-from kronik.cli import build_settings, main, settings_options
-from kronik.engine import Engine
+from kronik.cli.base import main, session, settings_options
 from kronik.errors import KronikError
 from kronik.evaluation import DEFAULT_DATA, EVALUATORS, evaluate
 
@@ -41,7 +40,7 @@ def eval_command(stage: str, data: Path | None, limit: int | None, details: bool
     """
     path = data or Path(DEFAULT_DATA[stage])
     options["no_progress"] = True
-    engine = Engine(build_settings(**options))
+    engine = session(**options).engine
     try:
         result = evaluate(stage, path, engine, limit=limit)
     except KronikError as exc:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kronik.cli import build_settings, main
+from kronik.cli.base import build_settings, main
 
 
 @main.command()

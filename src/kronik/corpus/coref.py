@@ -13,14 +13,18 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+
+from kronik.model import Actor
+from kronik.records import EventCandidateRow
 
 __all__ = [
     "ChronicleCandidate",
     "CorefWeights",
     "EventMention",
     "best_match",
+    "candidate_of",
     "evidence_terms",
+    "keys_of",
     "participant_key",
     "score_mention",
 ]
@@ -28,17 +32,18 @@ __all__ = [
 _TERM = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
 
-def participant_key(actor: dict[str, Any]) -> str | None:
+def participant_key(actor: Actor) -> str | None:
     """The key an actor is counted under: its country, else its KB entity, else its name."""
-    if actor.get("country"):
-        return str(actor["country"])
-    if actor.get("entity"):
-        return str(actor["entity"])
-    name = (actor.get("name") or "").strip().casefold()
+    if actor.country:
+        return actor.country
+    if actor.entity:
+        return actor.entity
+    name = (actor.name or "").strip().casefold()
     return f"name:{name}" if name else None
 
 
-def keys_of(actors: Iterable[dict[str, Any]]) -> frozenset[str]:
+def keys_of(actors: Iterable[Actor]) -> frozenset[str]:
+    """The participant keys of some actors."""
     return frozenset(k for k in (participant_key(a) for a in actors) if k)
 
 
@@ -79,6 +84,12 @@ class ChronicleCandidate:
     terms: frozenset[str]
     copy_groups: frozenset[str] = field(default_factory=frozenset)
     articles: frozenset[str] = field(default_factory=frozenset)
+
+
+def candidate_of(row: EventCandidateRow) -> ChronicleCandidate:
+    """A stored chronicle event as the scorer compares it."""
+    return ChronicleCandidate(row.id, row.type, row.mode, row.date, row.date_last, row.participants,
+                              evidence_terms(row.evidence), row.copy_groups, row.articles)
 
 
 @dataclass(slots=True, frozen=True)

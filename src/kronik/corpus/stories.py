@@ -16,19 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from kronik.records import StoryCandidate
+
 __all__ = ["StoryCandidate", "StoryWeights", "best_story", "merge_terms", "story_title"]
 
 MAX_STORY_TERMS = 60
-
-
-@dataclass(slots=True)
-class StoryCandidate:
-    """A story returned by the store's blocking query (shares a participant)."""
-
-    id: str
-    participants: frozenset[str]
-    last_date: date | None
-    terms: dict[str, float]
 
 
 @dataclass(slots=True, frozen=True)

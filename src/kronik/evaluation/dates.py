@@ -1,8 +1,8 @@
 """``kronik eval dates``: DATETIME spans of PFSA-ID against the date stage.
 
-Each article's text is rebuilt from its tokens and run through the engine's ``sentences``,
-``entities`` and ``dates`` stages with no publication date (so the reference date must be inferred
-from the text, as for a crawled page). A gold span counts as found when a predicted date overlaps
+Each article's text is rebuilt from its tokens and analysed by the engine as given clean
+Indonesian text (``Engine.analyze`` on a ``kind="clean"`` raw article) with no publication date (so
+the reference date must be inferred from the text, as for a crawled page). A gold span counts as found when a predicted date overlaps
 it (``recall``), a prediction is correct when it overlaps a gold span (``precision``); ``exact_*``
 require identical character spans; ``resolution_rate`` is the share of predicted dates with a value.
 """
@@ -15,21 +15,18 @@ from typing import Any
 from kronik.engine import Engine
 from kronik.evaluation.metrics import f1_score, safe_div
 from kronik.evaluation.pfsa import labelled_spans, read_pfsa
-from kronik.model import Article
+from kronik.model import RawArticle, Source
 
 __all__ = ["evaluate"]
 
 
 def evaluate(data: Path, engine: Engine, *, limit: int | None = None) -> dict[str, Any]:
     docs = read_pfsa(data)[:limit]
-    stages = {s.name: s for s in Engine(engine.settings.replace(
-        pipeline=("clean", "language", "sentences", "entities", "dates"))).pipeline}
     gold_total = gold_found = predicted_total = predicted_right = exact = resolved = 0
-    for doc in docs:
+    for number, doc in enumerate(docs, 1):
         text, offsets = doc.text()
-        article = Article(text=text, language="id")
-        for name in ("sentences", "entities", "dates"):
-            article = stages[name](article)
+        article = engine.analyze(RawArticle(content=text, kind="clean", language="id",
+                                            source=Source(path=f"{data.name}#article-{number}")))
         gold = [(offsets[a][0], offsets[b - 1][1]) for label, a, b in labelled_spans(doc.tags) if label == "DATETIME"]
         predicted = [(d.start, d.end) for d in article.dates]
         gold_total += len(gold)

@@ -1,7 +1,7 @@
 """``kronik eval events``: English event coding on the PLOVER gold standard (PLOVER_GSR_CAMEO.txt).
 
-Every gold sentence (the DOCUMENT record aside) is coded alone through the engine's ``sentences``,
-``entities``, ``dates`` and ``events`` stages (language "en"). Older labels map to PLOVER 2.0
+Every gold sentence (the DOCUMENT record aside) is analysed alone by the engine as given clean
+English text (``Engine.analyze`` on a ``kind="clean"`` raw article, language "en"). Older labels map to PLOVER 2.0
 (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT) and CAMEO country codes to ISO
 alpha-3. ``type_accuracy``: the first (highest-confidence) event has the gold type;
 ``actor_accuracy``/``recipient_accuracy``: among those, its actors/recipients include a gold source/
@@ -22,7 +22,7 @@ import pycountry
 from kronik.engine import Engine
 from kronik.errors import EvaluationError
 from kronik.evaluation.metrics import prf, safe_div
-from kronik.model import Article
+from kronik.model import RawArticle, Source
 
 __all__ = ["LABEL_MAP", "evaluate", "iso_country"]
 
@@ -51,17 +51,14 @@ def evaluate(data: Path, engine: Engine, *, limit: int | None = None) -> dict[st
     except (json.JSONDecodeError, AttributeError) as exc:
         raise EvaluationError(f"{data}: expected a JSON list of PLOVER records: {exc}") from exc
     records = records[:limit]
-    stages = {s.name: s for s in Engine(engine.settings.replace(
-        pipeline=("clean", "language", "sentences", "entities", "dates", "events"))).pipeline}
     tp = fp = fn = 0
     right_type = no_event = wrong_event = 0
     actor_ok = actor_n = recipient_ok = recipient_n = 0
     confusion: Counter[str] = Counter()
-    for record in records:
+    for number, record in enumerate(records, 1):
         gold = LABEL_MAP.get(record["event"], record["event"])
-        article = Article(text=record["text"], language="en")
-        for name in ("sentences", "entities", "dates", "events"):
-            article = stages[name](article)
+        article = engine.analyze(RawArticle(content=record["text"], kind="clean", language="en",
+                                            source=Source(path=f"{data.name}#record-{number}")))
         predicted = {ev.type for ev in article.events}
         tp += gold in predicted
         fn += gold not in predicted

@@ -2,8 +2,8 @@
 
 Each line holds ``token POS tag`` (tags ``B-PER``, ``I-ORG``, ``O``...), sentences are separated by
 blank lines. Tokens are joined with single spaces into the text of one article per sentence, which
-goes through the engine's ``sentences`` and ``entities`` stages; predicted mentions are mapped back
-to token spans and compared exactly. PERSON→PER, ORG→ORG, GPE and LOC→LOC.
+the engine analyses as given clean Indonesian text (``Engine.analyze`` on a ``kind="clean"`` raw
+article); predicted mentions are mapped back to token spans and compared exactly. PERSON→PER, ORG→ORG, GPE and LOC→LOC.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from kronik.engine import Engine
 from kronik.errors import EvaluationError
 from kronik.evaluation.metrics import prf
-from kronik.model import Article
+from kronik.model import Article, RawArticle, Source
 
 __all__ = ["count_spans", "counts_report", "evaluate", "join_tokens", "read_bio", "score", "spans_from_tags"]
 
@@ -64,10 +64,12 @@ def evaluate(data: Path, engine: Engine, *, limit: int | None = None) -> dict[st
     sentences = read_bio(data)[:limit]
     if not sentences:
         raise EvaluationError(f"{data}: no sentences")
-    names = {stage.name: stage for stage in Engine(engine.settings.replace(
-        pipeline=("clean", "language", "sentences", "entities"))).pipeline}
-    split, tag = names["sentences"], names["entities"]
-    return {**score(sentences, lambda article: tag(split(article))), "sentences": len(sentences)}
+    source = Source(path=str(data))
+
+    def analyse(article: Article) -> Article:  # the path a user runs, on text already clean
+        return engine.analyze(RawArticle(content=article.text, kind="clean", language="id", source=source))
+
+    return {**score(sentences, analyse), "sentences": len(sentences)}
 
 
 def score(

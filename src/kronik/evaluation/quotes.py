@@ -1,7 +1,7 @@
 """``kronik eval quotes``: quotes and speakers on PFSA-ID.
 
-Each article's text is rebuilt from its tokens and run through the engine (sentences, entities,
-quotes; language "id"). Gold quotes are STATEMENT spans. Spans are compared on characters after
+Each article's text is rebuilt from its tokens and analysed by the engine as given clean
+Indonesian text (``Engine.analyze`` on a ``kind="clean"`` raw article). Gold quotes are STATEMENT spans. Spans are compared on characters after
 trimming quotation marks, commas and spaces at their edges: ``exact_*`` need identical spans, the
 headline ``precision``/``recall``/``f1`` count a match when the overlap covers at least half of the
 longer span (≥ 50 % overlap).
@@ -29,7 +29,7 @@ from typing import Any
 from kronik.engine import Engine
 from kronik.evaluation.metrics import f1_score, safe_div
 from kronik.evaluation.pfsa import PfsaDoc, labelled_spans, read_pfsa
-from kronik.model import Article
+from kronik.model import RawArticle, Source
 
 __all__ = ["evaluate", "gold_quotes"]
 
@@ -111,15 +111,12 @@ def _same_speaker(predicted: str | None, names: set[str], gold: str) -> bool:
 
 def evaluate(data: Path, engine: Engine, *, limit: int | None = None) -> dict[str, Any]:
     docs = read_pfsa(data)[:limit]
-    stages = {s.name: s for s in Engine(engine.settings.replace(
-        pipeline=("clean", "language", "sentences", "entities", "quotes"))).pipeline}
     gold_n = pred_n = matched_gold = matched_pred = exact = all_pred_n = all_matched_pred = 0
     attributed = attributable = 0
-    for doc in docs:
+    for number, doc in enumerate(docs, 1):
         text, gold = gold_quotes(doc)
-        article = Article(text=text, language="id")
-        for name in ("sentences", "entities", "quotes"):
-            article = stages[name](article)
+        article = engine.analyze(RawArticle(content=text, kind="clean", language="id",
+                                            source=Source(path=f"{data.name}#article-{number}")))
         # an entity answers to its names, its role and the titles it is named with ("Presiden")
         names_by_id = {e.id: {m.text for m in e.mentions} | {e.name} | ({e.role} if e.role else set())
                        | {t for m in e.mentions if (t := _title_before(text, m.start))}

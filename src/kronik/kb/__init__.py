@@ -32,27 +32,24 @@ from typing import Any
 
 from kronik.errors import ResourceError
 
-__all__ = ["KBEntry", "KnowledgeBase", "Role", "normalise_alias", "read_officials", "resolve_actor"]
+__all__ = ["KBEntry", "KnowledgeBase", "Role", "normalise_alias", "read_officials"]
 
 _SPACE = re.compile(r"\s+")
-_INSTITUTION = re.compile(
-    r"\b(ministry|ministries|party|police|army|navy|air force|forces|council|committee|court|bank|"
-    r"government|assembly|union|front|agency|commission|office|department|university|company|"
-    r"corporation|group|movement|organi[sz]ation|association|parliament|senate|congress|cabinet|"
-    r"guard|brigade|battalion|regiment|militia|rebels?|insurgents?|authority|administration|"
-    r"league|federation|institute|foundation|embassy|consulate|secretariat|board|bureau|service|"
-    r"church|council|news|agency|radio|television|tv|times|post|herald|tribune|daily)\b",
-    re.IGNORECASE,
-)
+@dataclass(slots=True, frozen=True)
+class PhoenixReading:
+    """How Phoenix records are read (``kb/data/phoenix.toml``): which names are institutions and
+    which aliases carry a title rather than a name."""
 
-#: Phoenix aliases that carry a title or a demonym ("Russian President Vladimir Putin") are
-#: not names: the entity rules read titles in context instead.
-_TITLED = re.compile(
-    r"\b(president|prime|minister|premier|chancellor|king|queen|prince|princess|sheikh|emir|"
-    r"general|gen\.|secretary|chairman|chief|leader|spokesman|ambassador|senator|former|vice|"
-    r"mr\.?|mrs\.?|dr\.?|\w+(?:ian|ese|ish))\b",
-    re.IGNORECASE,
-)
+    institution: re.Pattern[str]
+    titled: re.Pattern[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> PhoenixReading:
+        def whole_words(key: str) -> re.Pattern[str]:
+            return re.compile(rf"\b({'|'.join(data[key])})\b", re.IGNORECASE)
+
+        return cls(whole_words("institution_words"), whole_words("title_words"))
+
 
 #: Priority of sources when one alias names several entries (higher wins).
 _PRIORITY = {"user": 4, "curated": 3, "country": 2, "phoenix": 1}
@@ -128,8 +125,9 @@ class KnowledgeBase:
         kb = cls()
         data = resources.files("kronik.kb") / "data"
         kb._load_countries(json.loads((data / "countries.json").read_text(encoding="utf-8")))
+        reading = PhoenixReading.from_data(tomllib.loads((data / "phoenix.toml").read_text(encoding="utf-8")))
         with resources.as_file(data / "phoenix.jsonl.gz") as phoenix:
-            kb._load_phoenix(_read_jsonl_gz(phoenix))
+            kb._load_phoenix(_read_jsonl_gz(phoenix), reading)
         with resources.as_file(data / "places.tsv.gz") as places, gzip.open(places, "rt", encoding="utf-8") as fh:
             kb.places = {name.casefold(): country for name, country, _ in
                          (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))}
@@ -151,7 +149,7 @@ class KnowledgeBase:
                             source="country")
             self._add(entry, [*c["names"], c["name_id"]])
 
-    def _load_phoenix(self, records: Iterator[dict[str, Any]]) -> None:
+    def _load_phoenix(self, records: Iterator[dict[str, Any]], reading: PhoenixReading) -> None:
         for record in records:
             roles = [
                 Role(None, country, sector, _iso(start), _iso(end))
@@ -165,11 +163,11 @@ class KnowledgeBase:
                 continue  # country-only codes: places and names of the state, covered by countries
             name = record["name"]
             words = name.split()
-            is_person = record["person"] or (2 <= len(words) <= 4 and not _INSTITUTION.search(name))
+            is_person = record["person"] or (2 <= len(words) <= 4 and not reading.institution.search(name))
             kind = "PERSON" if is_person else "ORG"
             latest = max(roles, key=lambda r: r.start or date.min)
             entry_id = f"{'person' if is_person else 'org'}:{_slug(name)}:{latest.country.lower() if latest.country else 'x'}"
-            aliases = [a for a in record["aliases"] if len(a.split()) >= 2 and not _TITLED.search(a)]
+            aliases = [a for a in record["aliases"] if len(a.split()) >= 2 and not reading.titled.search(a)]
             if not aliases:
                 continue
             entry = KBEntry(entry_id, name, kind, latest.country, latest.sector, roles=roles, source="phoenix")
@@ -274,22 +272,6 @@ def read_officials(text: str) -> Iterator[dict[str, Any]]:
             parsed.append(parts)
         yield {"id": f"person:{_slug(name)}", "name": name,
                "aliases": [a for a in aliases.split(";") if a], "roles": parsed}
-
-
-def resolve_actor(kb: KnowledgeBase, text: str) -> str:
-    """The chronicle key of an actor a user typed: a country code (``"Tiongkok"`` → ``"CHN"``),
-    a KB id as given, or the id of the best KB match; unknown text is returned unchanged."""
-    text = text.strip()
-    if len(text) == 3 and text.isalpha() and text.isupper():
-        return text
-    if kb.get(text) is not None:
-        entry = kb.get(text)
-        return entry.country if entry and entry.type == "GPE" and entry.country else text
-    country = kb.lookup_country(text)
-    if country:
-        return country
-    found = kb.candidates(text)
-    return found[0].id if found else text
 
 
 def _read_jsonl_gz(path: Path) -> Iterator[dict[str, Any]]:

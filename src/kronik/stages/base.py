@@ -3,7 +3,9 @@
 A stage is a small object with a ``name``, the article fields it ``requires`` and those it
 ``assigns``, and ``__call__(article) -> article``. Stages are built by a factory that receives a
 :class:`StageContext`: the settings and the engine's :class:`Resources` (knowledge base, language
-packs), each loaded once per engine and shared by every stage.
+packs), each loaded once per engine and shared by every stage. Language resources come through one
+door: ``resources.pack(article.language)`` (the family rule applied: ms, jv, su → id) or, for what
+is merged across languages, ``resources.languages.all()``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from kronik.model import Article
 
 if TYPE_CHECKING:
     from kronik.kb import KnowledgeBase
-    from kronik.lang import LanguagePack
+    from kronik.lang import LanguagePack, Languages
 
 __all__ = ["Resources", "Stage", "StageContext", "StageFactory"]
 
@@ -39,7 +41,7 @@ class Resources:
 
     settings: Settings
     _kb: KnowledgeBase | None = None
-    _packs: dict[str, LanguagePack] = field(default_factory=dict)
+    _languages: Languages | None = None
     _cache: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -51,13 +53,19 @@ class Resources:
             self._kb = KnowledgeBase.load(self.settings.kb_paths)
         return self._kb
 
-    def pack(self, language: str) -> LanguagePack:
-        """The language resources for an ISO 639-1 code (falls back to English)."""
-        if language not in self._packs:
-            from kronik.lang import LanguagePack
+    @property
+    def languages(self) -> Languages:
+        """Every language pack (``lang/languages.toml``)."""
+        if self._languages is None:
+            from kronik.lang import Languages
 
-            self._packs[language] = LanguagePack.load(language)
-        return self._packs[language]
+            self._languages = Languages.load()
+        return self._languages
+
+    def pack(self, language: str | None) -> LanguagePack:
+        """The pack that reads ``language`` (an ISO 639-1 code): its own, its family's (ms, jv,
+        su → id), else the fallback (en)."""
+        return self.languages.pack(language)
 
     def cached(self, key: str, build: Callable[[], Any]) -> Any:
         """Any other resource, built once per engine under ``key``."""

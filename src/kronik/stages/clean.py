@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from kronik.errors import EmptyInputError
-from kronik.lang import SUPPORTED_LANGUAGES, load_resource
+from kronik.lang import Languages
 from kronik.model import Article, article_id
 from kronik.stages.base import StageContext
 from kronik.stages.cleaning import BoilerplateRules, clean_text, compile_rules, extract_html
@@ -28,11 +29,12 @@ class CleanStage:
 
     def __init__(self, context: StageContext) -> None:
         self.context = context
-        languages = tuple(code for code in context.settings.languages if code in SUPPORTED_LANGUAGES)
+        languages = context.resources.languages
+        codes = tuple(p.code for p in languages.all(context.settings.languages) or languages.all())
         self.rules: BoilerplateRules = context.resources.cached(
-            f"boilerplate:{','.join(languages)}", lambda: compile_rules(languages or SUPPORTED_LANGUAGES)
+            f"boilerplate:{','.join(codes)}", lambda: compile_rules(languages, codes)
         )
-        self.months: dict[str, int] = context.resources.cached("months", _all_months)
+        self.months: dict[str, int] = context.resources.cached("months", lambda: _all_months(languages))
 
     def __call__(self, article: Article) -> Article:
         raw = article.raw
@@ -51,6 +53,8 @@ class CleanStage:
         if len(content) > self.context.settings.max_text_chars:
             content = content[: self.context.settings.max_text_chars]
             article.warnings.append("text truncated to max_text_chars")
+        if raw.kind == "clean":  # already the body: analysed verbatim, nothing removed
+            return self._verbatim(article, content, title, published, source)
         cleaned = clean_text(content, self.rules, title=title)
         if not cleaned.text.strip():
             raise EmptyInputError("no article text after cleaning", path=raw.source.path)
@@ -63,9 +67,20 @@ class CleanStage:
         article.id = article_id(cleaned.text)
         return article
 
+    @staticmethod
+    def _verbatim(
+        article: Article, text: str, title: str | None, published: date | None, source: str | None
+    ) -> Article:
+        if not text.strip():
+            raise EmptyInputError("no article text", path=article.source.path)
+        article.text, article.title, article.id = text, title, article_id(text)
+        article.published, article.published_source = published, source
+        return article
 
-def _all_months() -> dict[str, int]:
+
+def _all_months(languages: Languages) -> dict[str, int]:
+    """Month names of every pack (a page's date line may be in any of them)."""
     months: dict[str, int] = {}
-    for code in SUPPORTED_LANGUAGES:
-        months.update(load_resource(code, "months")["months"])
+    for pack in languages.all():
+        months.update(pack.data("months")["months"])
     return months

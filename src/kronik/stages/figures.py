@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from kronik.lang import load_resource
+from kronik.lang import LanguagePack
 from kronik.model import Article, Figure
 from kronik.stages.base import StageContext
 
@@ -42,9 +42,10 @@ class FigureGrammar:
     patterns: list[tuple[str, re.Pattern[str]]]
 
     @classmethod
-    def load(cls, code: str) -> FigureGrammar:
-        data = load_resource(code, "figures")
-        numbers = load_resource(code, "numbers")
+    def load(cls, pack: LanguagePack) -> FigureGrammar:
+        """The figure patterns of one pack (``figures.toml`` and ``numbers.toml``)."""
+        data = pack.data("figures")
+        numbers = pack.data("numbers")
         units, scales = numbers["units"], numbers["multipliers"]
         num = rf"(?P<num>\d+(?:[.,]\d+)*|{_alt(list(units))})"
         scale = rf"(?:\s*(?P<scale>{_alt(list(scales))})\b)?"
@@ -156,8 +157,9 @@ class FigureStage:
         self.resources = context.resources
 
     def grammar(self, language: str | None) -> FigureGrammar:
-        code = "id" if language in ("id", "ms", "jv", "su") else "en"
-        grammar: FigureGrammar = self.resources.cached(f"figures:{code}", lambda: FigureGrammar.load(code))
+        """The grammar of the pack that reads ``language``."""
+        pack = self.resources.pack(language)
+        grammar: FigureGrammar = self.resources.cached(f"figures:{pack.code}", lambda: FigureGrammar.load(pack))
         return grammar
 
     def __call__(self, article: Article) -> Article:

@@ -6,7 +6,8 @@ paragraph, possibly spanning sentences). Their cue and speaker are read after th
 Indirect speech is a sentence "X mengatakan bahwa …" / "X said that …" / "Menurut X, …": the
 reported clause is the quote. Speakers resolve to the entity whose mention they are; "-nya",
 pronouns and bare titles resolve to the last speaker, else the most recent person before the
-quote. Cue words are data (``lang/<code>/cues.toml``). Offsets exclude the quotation marks.
+quote. Cue words are data (``lang/<code>/cues.toml``), and so are the words inside names and the
+enclitics (``language.toml`` of each pack). Offsets exclude the quotation marks.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from kronik.lang import SUPPORTED_LANGUAGES, load_resource
+from kronik.lang import Languages
 from kronik.model import Article, Entity, Quote
 from kronik.stages.base import StageContext
 from kronik.stages.ner.rules import EntityRules
@@ -23,14 +24,17 @@ from kronik.stages.ner.rules import EntityRules
 __all__ = ["CueLexicon", "QuoteStage"]
 
 _MARKS = "\"“”„«»"
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|bin|binti|van|de|al))*"
-_NAME_RE = re.compile(_NAME)
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _LOWERCASE_WORD = r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ]"  # a word starting with a lowercase letter
 _MIN_WORDS_WITHOUT_CUE = 6
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _in_order(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in dict.fromkeys(words))
 
 
 @dataclass(slots=True)
@@ -46,23 +50,32 @@ class CueLexicon:
     according: re.Pattern[str]
     speaks: re.Pattern[str]
     pronouns: frozenset[str]
+    name: re.Pattern[str]  # a capitalised run, with the packs' connectors ("Siti binti Ahmad")
+    subject_lead: re.Pattern[str]  # what may stand before a sentence's subject: names, "dan", "di"
+    enclitics: tuple[str, ...]  # "-nya": a cue ending in one points back to the last speaker
 
     @classmethod
-    def load(cls) -> CueLexicon:
+    def load(cls, languages: Languages) -> CueLexicon:
+        """The cues of every pack, merged (quotes in one language often quote another)."""
         after: list[str] = []
         before: list[str] = []
         according: list[str] = []
         comps: list[str] = []
+        leads: list[str] = []
+        connectors: list[str] = []
         pronouns: set[str] = set()
-        for code in SUPPORTED_LANGUAGES:
-            data = load_resource(code, "cues")
+        for pack in languages.all():
+            data = pack.data("cues")
             after += data["after"]
             before += data["before"]
             according += data["according"]
             comps += data["complementisers"]
+            leads += data.get("subject_lead", [])
             pronouns.update(p.casefold() for p in data["pronouns"])
+            connectors += pack.connectors
         flags = re.IGNORECASE
-        speaker = rf"(?P<speaker>{_NAME}|(?i:{_alt(sorted(pronouns))}))"
+        name = rf"{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_in_order(connectors)}))*"
+        speaker = rf"(?P<speaker>{name}|(?i:{_alt(sorted(pronouns))}))"
         return cls(
             after=re.compile(rf"^[\s,.;:!?—–-]*(?P<cue>(?i:{_alt(after)}))\b(?:\s+{speaker})?"),
             after_named=re.compile(rf"^[\s,.;:!?—–-]*{speaker}\s+(?P<cue>{_alt(after)})\b"),
@@ -70,11 +83,14 @@ class CueLexicon:
             verb=re.compile(rf"\b(?P<cue>{_alt(before)})\b"),
             according_head=re.compile(rf"^\s*(?P<cue>{_alt(according)})\b", flags),
             indirect=re.compile(
-                rf"(?P<speaker>{_NAME}|{_alt(sorted(pronouns))})(?:[^.\"“”]{{0,80}}?)\s+(?P<cue>{_alt(before)})"
+                rf"(?P<speaker>{name}|{_alt(sorted(pronouns))})(?:[^.\"“”]{{0,80}}?)\s+(?P<cue>{_alt(before)})"
                 rf"\s*,?\s+(?:{_alt(comps)})\s+(?P<content>[^\"“”]+)"),
-            according=re.compile(rf"^\s*(?P<cue>{_alt(according)})\s+(?P<speaker>{_NAME}|{_alt(sorted(pronouns))})\s*,\s*(?P<content>[^\"“”]+)", flags),
+            according=re.compile(rf"^\s*(?P<cue>{_alt(according)})\s+(?P<speaker>{name}|{_alt(sorted(pronouns))})\s*,\s*(?P<content>[^\"“”]+)", flags),
             speaks=re.compile(rf"\s*,?\s+(?:[a-z]+\s+)?(?:{_alt(before)})\b"),
             pronouns=frozenset(pronouns),
+            name=re.compile(name),
+            subject_lead=re.compile(rf"^(?:[\s,()]|[A-ZÀ-ÖØ-Þ][\w.'’-]*|{_in_order(leads)})*$"),
+            enclitics=tuple(dict.fromkeys(e for pack in languages.all() for e in pack.morphology.enclitics)),
         )
 
 
@@ -86,7 +102,8 @@ class QuoteStage:
     assigns: ClassVar[tuple[str, ...]] = ("quotes",)
 
     def __init__(self, context: StageContext) -> None:
-        self.cues: CueLexicon = context.resources.cached("cues", CueLexicon.load)
+        languages = context.resources.languages
+        self.cues: CueLexicon = context.resources.cached("cues", lambda: CueLexicon.load(languages))
         rules: EntityRules = context.resources.cached("entity-rules", EntityRules.load)
         self.titles = rules.titles
 
@@ -126,7 +143,7 @@ class QuoteStage:
         match = self.cues.after.match(after)
         if match:
             cue_end = close + 1 + match.end("cue")
-            if match.group("cue").casefold().endswith("nya"):
+            if match.group("cue").casefold().endswith(self.cues.enclitics):
                 return None, match.group("cue")
             person = _person_after_title(article, cue_end)
             if person is not None:  # "kata Kabid Humas Polda Metro Jaya Kombes Yusri Yunus"
@@ -135,7 +152,7 @@ class QuoteStage:
             if mention is not None and mention[0] <= cue_end + 3:
                 return mention, match.group("cue")
             if match.group("speaker"):
-                return _last_name_run(text, close + 1 + match.start("speaker")), match.group("cue")
+                return _last_name_run(text, close + 1 + match.start("speaker"), self.cues.name), match.group("cue")
             return None, match.group("cue")
         match = self.cues.after_named.match(after)
         if match:
@@ -198,7 +215,7 @@ class QuoteStage:
                     return (surface if entity.type == "GPE" else entity.name), entity.id
                 if surface[:1].isupper():
                     return surface, None
-        recent = _last_subject_before(article, quote_start, self.cues.speaks) or _last_person_before(article.entities, quote_start)
+        recent = _last_subject_before(article, quote_start, self.cues) or _last_person_before(article.entities, quote_start)
         if recent is not None and last[0] is not None:
             named_since = any(last_end <= m.start < quote_start for m in recent.mentions)
             if not named_since:
@@ -249,12 +266,12 @@ def _person_after_title(article: Article, start: int, reach: int = 90) -> tuple[
     return first
 
 
-def _last_name_run(text: str, start: int, reach: int = 120) -> tuple[int, int]:
+def _last_name_run(text: str, start: int, name: re.Pattern[str], reach: int = 120) -> tuple[int, int]:
     """The last capitalised run of the phrase at ``start``: the name behind a chain of titles
     the entity stage did not resolve ("Ketua Tim Pakar Gugus Tugas Covid - 19 Wiku Adisasmito")."""
     stop = re.search(rf"[,.;:!?\n“”\"(]|{_LOWERCASE_WORD}", text[start : start + reach])
     end = start + (stop.start() if stop else reach)  # a lowercase word ends the chain ("Asep yang ...")
-    runs = list(_NAME_RE.finditer(text, start, end))
+    runs = list(name.finditer(text, start, end))
     return (runs[-1].start(), runs[-1].end()) if runs else (start, start)
 
 
@@ -295,10 +312,7 @@ def _entity_at(entities: list[Entity], span: tuple[int, int]) -> Entity | None:
     return None
 
 
-_SUBJECT_LEAD = re.compile(r"^(?:[\s,()]|[A-ZÀ-ÖØ-Þ][\w.'’-]*|dan|dari|di|bin|binti)*$")
-
-
-def _last_subject_before(article: Article, position: int, speaks: re.Pattern[str]) -> Entity | None:
+def _last_subject_before(article: Article, position: int, cues: CueLexicon) -> Entity | None:
     """The last person named as a sentence's subject (only names, titles and institutions before
     it in its sentence, or a speech verb right after it) before ``position``: "-nya" and "ia"
     refer to subjects, not objects."""
@@ -313,7 +327,7 @@ def _last_subject_before(article: Article, position: int, speaks: re.Pattern[str
                 continue
             sentence_start = max((a for a in starts if a <= m.start), default=0)
             lead = text[sentence_start : m.start].lstrip("“”\"' ")
-            if (len(lead) <= 80 and _SUBJECT_LEAD.match(lead)) or speaks.match(text, m.end):
+            if (len(lead) <= 80 and cues.subject_lead.match(lead)) or cues.speaks.match(text, m.end):
                 best = (m.start, entity)
     return best[1] if best else None
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from kronik.lang import SUPPORTED_LANGUAGES, load_resource
+from kronik.lang import Languages
 from kronik.model import Article
 from kronik.stages.base import StageContext
 
@@ -33,10 +33,11 @@ class SentenceSplitter:
         self.abbreviations = abbreviations
 
     @classmethod
-    def load(cls) -> SentenceSplitter:
+    def load(cls, languages: Languages) -> SentenceSplitter:
+        """A splitter knowing the abbreviations of every pack."""
         words: set[str] = set()
-        for code in SUPPORTED_LANGUAGES:
-            words.update(w.casefold() for w in load_resource(code, "abbreviations")["abbreviations"])
+        for pack in languages.all():
+            words.update(pack.words("abbreviations", "abbreviations"))
         return cls(frozenset(words))
 
     def _is_abbreviation(self, text: str, end: int) -> bool:
@@ -83,7 +84,8 @@ class SentenceStage:
     assigns: ClassVar[tuple[str, ...]] = ("sentences",)
 
     def __init__(self, context: StageContext) -> None:
-        self.splitter: SentenceSplitter = context.resources.cached("sentences", SentenceSplitter.load)
+        languages = context.resources.languages
+        self.splitter: SentenceSplitter = context.resources.cached("sentences", lambda: SentenceSplitter.load(languages))
 
     def __call__(self, article: Article) -> Article:
         article.sentences = list(self.splitter.split(article.text))

@@ -1,22 +1,10 @@
-"""SQLite storage: the schema and its migrations, the one writer, queries, export.
+"""SQLite storage: the schema and its migrations, the one writer, and queries returning typed records.
 
-The store knows the article contract (:mod:`kronik.model`) and nothing of the stages.
+The store knows the article contract (:mod:`kronik.model`), the chronicle's records
+(:mod:`kronik.records`) and SQL; nothing of the stages, the corpus logic or the faces.
 """
 
-from kronik.store.database import SCHEMA_VERSION, connect, migrate
-from kronik.store.export import EXPORT_FORMATS, EXPORT_KINDS, export_articles
-from kronik.store.filters import EventFilter, Page
+from kronik.store.database import SCHEMA_VERSION, connect, migrate, needs_migration
 from kronik.store.store import Store, WriteResult
 
-__all__ = [
-    "EXPORT_FORMATS",
-    "EXPORT_KINDS",
-    "SCHEMA_VERSION",
-    "EventFilter",
-    "Page",
-    "Store",
-    "WriteResult",
-    "connect",
-    "export_articles",
-    "migrate",
-]
+__all__ = ["SCHEMA_VERSION", "Store", "WriteResult", "connect", "migrate", "needs_migration"]

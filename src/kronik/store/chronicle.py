@@ -1,6 +1,8 @@
-"""Chronicle tables: the SQL behind :class:`kronik.corpus.chronicle.ChronicleStore` and its reads.
+"""Chronicle tables: the SQL behind :class:`kronik.corpus.ChronicleStore`.
 
-Writes here are only ever called from inside :meth:`Store.write_article`'s transaction.
+Writes here are only ever called from inside :meth:`Store.write_article`'s transaction; what to
+look up and what to write is decided by :mod:`kronik.corpus`, in the records of
+:mod:`kronik.records.chronicle`.
 """
 
 from __future__ import annotations
@@ -8,18 +10,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime
 
-from kronik.corpus.coref import ChronicleCandidate, evidence_terms
-from kronik.corpus.stories import StoryCandidate
+from kronik.records import (
+    EventCandidateQuery,
+    EventCandidateRow,
+    NewChronicleEvent,
+    NewStory,
+    SketchCandidate,
+    StoryCandidate,
+)
+from kronik.store.convert import actors_json, day
 
 __all__ = ["ChronicleTables"]
-
-#: Longest span (first to last report date) a chronicle event is looked up over.
-MAX_EVENT_DAYS = 31
-#: Most recently active stories of each participant considered for a new event.
-STORY_CANDIDATES = 50
 
 _FULL_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 
@@ -32,20 +35,13 @@ def _spaced(keys: Sequence[str]) -> str:
     return f" {' '.join(keys)} " if keys else ""
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 class ChronicleTables:
     """Mixed into :class:`kronik.store.Store`; needs ``self.conn``."""
 
     conn: sqlite3.Connection
 
     # -- near-duplicates ------------------------------------------------------------------------
-    def sketch_candidates(self, keys: Sequence[tuple[int, bytes]]) -> list[tuple[str, bytes, str | None]]:
+    def sketch_candidates(self, keys: Sequence[tuple[int, bytes]]) -> list[SketchCandidate]:
         if not keys:
             return []
         clause = " OR ".join("(b.band = ? AND b.key = ?)" for _ in keys)
@@ -55,7 +51,7 @@ class ChronicleTables:
             f" JOIN article_sketches s ON s.article_id = b.article_id WHERE {clause} LIMIT 64",
             params,
         ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [SketchCandidate(r[0], r[1], r[2]) for r in rows]
 
     def save_sketch(
         self, article_id: str, signature: bytes, keys: Sequence[tuple[int, bytes]],
@@ -72,38 +68,32 @@ class ChronicleTables:
         )
 
     # -- chronicle events -----------------------------------------------------------------------
-    def candidate_events(
-        self, event_type: str, day_from: date | None, day_to: date | None, keys: frozenset[str],
-        copy_group: str | None = None,
-    ) -> list[ChronicleCandidate]:
-        """Chronicle events of ``event_type`` in the date window sharing a participant key; for an
-        undated mention only those reported by copies of the same text (no date: no window)."""
-        if day_from is None or day_to is None:  # driven from the copies' mentions, not the type index
-            rows = self.conn.execute(
+    def candidate_events(self, query: EventCandidateQuery) -> list[EventCandidateRow]:
+        """Chronicle events of the query's block (see :class:`EventCandidateQuery`)."""
+        if query.starts_from is None or query.starts_to is None or query.ends_from is None:
+            rows = self.conn.execute(  # driven from the copies' mentions, not the type index
                 "SELECT DISTINCT c.* FROM article_sketches s"  # CROSS JOIN: SQLite keeps this order
                 " CROSS JOIN chronicle_mentions m CROSS JOIN chronicle_events c"
                 " WHERE (s.article_id = ? OR s.duplicate_of = ?) AND m.article_id = s.article_id"
-                " AND c.id = m.chronicle_id AND c.type = ? AND c.date IS NULL LIMIT 200",
-                (copy_group or "", copy_group or "", event_type),
+                f" AND c.id = m.chronicle_id AND c.type = ? AND c.date IS NULL LIMIT {int(query.limit)}",
+                (query.copy_group, query.copy_group, query.type),
             ).fetchall()
             return self._candidates(rows)
-        else:
-            # a bounded range on the (type, date) index: events last at most MAX_EVENT_DAYS
-            where = "c.date BETWEEN ? AND ? AND COALESCE(c.date_last, c.date) >= ?"
-            earliest = day_from - timedelta(days=MAX_EVENT_DAYS)
-            params = [event_type, earliest.isoformat(), day_to.isoformat(), day_from.isoformat()]
-        if keys:  # checked per row found by the (type, date) index, never a scan of a country's events
-            marks = ", ".join("?" for _ in keys)
+        # a bounded range on the (type, date) index
+        where = "c.date BETWEEN ? AND ? AND COALESCE(c.date_last, c.date) >= ?"
+        params = [query.type, query.starts_from.isoformat(), query.starts_to.isoformat(), query.ends_from.isoformat()]
+        if query.keys:  # checked per row found by the (type, date) index, never a scan of a country's events
+            marks = ", ".join("?" for _ in query.keys)
             where += (f" AND EXISTS (SELECT 1 FROM chronicle_participants p WHERE p.key IN ({marks})"
                       " AND p.event_id = c.id)")
-            params += sorted(keys)
+            params += sorted(query.keys)
         rows = self.conn.execute(
-            f"SELECT c.* FROM chronicle_events c WHERE c.type = ? AND {where} LIMIT 200", params
+            f"SELECT c.* FROM chronicle_events c WHERE c.type = ? AND {where} LIMIT {int(query.limit)}", params
         ).fetchall()
         return self._candidates(rows)
 
-    def _candidates(self, rows: list[sqlite3.Row]) -> list[ChronicleCandidate]:
-        """Candidate records with the articles and copy groups that report them."""
+    def _candidates(self, rows: list[sqlite3.Row]) -> list[EventCandidateRow]:
+        """Candidate rows with the articles and copy groups that report them."""
         if not rows:
             return []
         ids = [r["id"] for r in rows]
@@ -119,31 +109,31 @@ class ChronicleTables:
             groups[m[0]].add(m[2])
             articles[m[0]].add(m[1])
         return [
-            ChronicleCandidate(
-                r["id"], r["type"], r["mode"], _day(r["date"]), _day(r["date_last"]),
-                frozenset(r["participants"].split()), evidence_terms(r["evidence"]),
+            EventCandidateRow(
+                r["id"], r["type"], r["mode"], day(r["date"]), day(r["date_last"]),
+                frozenset(r["participants"].split()), r["evidence"],
                 frozenset(groups[r["id"]]), frozenset(articles[r["id"]]),
             )
             for r in rows
         ]
 
-    def create_chronicle_event(self, record: dict[str, Any]) -> None:
-        participants = sorted({*record["actor_keys"], *record["recipient_keys"]})
+    def create_chronicle_event(self, event: NewChronicleEvent) -> None:
+        participants = sorted({*event.actor_keys, *event.recipient_keys})
+        day_text = event.date.isoformat() if event.date else None
         self.conn.execute(
             "INSERT INTO chronicle_events(id, type, mode, date, date_last, location, actors, recipients,"
             " participants, quad, intensity, cameo, evidence, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                record["id"], record["type"], record["mode"], record["date"], record["date"],
-                record["location"], json.dumps(record["actors"], ensure_ascii=False),
-                json.dumps(record["recipients"], ensure_ascii=False), _spaced(participants),
-                record["quad"], record["intensity"], record["cameo"], record["evidence"], _now(),
+                event.id, event.type, event.mode, day_text, day_text, event.location,
+                actors_json(event.actors), actors_json(event.recipients), _spaced(participants),
+                event.quad, event.intensity, event.cameo, event.evidence, _now(),
             ),
         )
-        rows = [(k, record["id"], "actor") for k in record["actor_keys"]]
-        rows += [(k, record["id"], "recipient") for k in record["recipient_keys"]]
-        for role in ("actor", "recipient"):  # KB actors too, for timelines of people or organisations
-            rows += [(a["entity"], record["id"], role) for a in record[f"{role}s"] if a.get("entity")]
+        rows = [(k, event.id, "actor") for k in event.actor_keys]
+        rows += [(k, event.id, "recipient") for k in event.recipient_keys]
+        for role, actors in (("actor", event.actors), ("recipient", event.recipients)):
+            rows += [(a.entity, event.id, role) for a in actors if a.entity]  # KB actors: people, organisations
         self.conn.executemany(
             "INSERT OR IGNORE INTO chronicle_participants(key, event_id, role) VALUES (?, ?, ?)", rows
         )
@@ -183,32 +173,30 @@ class ChronicleTables:
         )
 
     # -- stories --------------------------------------------------------------------------------
-    def candidate_stories(self, keys: frozenset[str]) -> list[StoryCandidate]:
+    def candidate_stories(self, keys: frozenset[str], per_key: int) -> list[StoryCandidate]:
+        """The ``per_key`` most recently active stories of each participant key."""
         if not keys:
             return []
         ids: set[str] = set()
-        for key in sorted(keys):  # the most recently active stories of each participant
+        for key in sorted(keys):
             ids.update(r[0] for r in self.conn.execute(
                 "SELECT story_id FROM story_participants WHERE key = ? ORDER BY last_date DESC LIMIT ?",
-                (key, STORY_CANDIDATES),
+                (key, per_key),
             ))
         marks = ", ".join("?" for _ in ids)
         rows = self.conn.execute(
             f"SELECT id, participants, last_date, terms FROM stories WHERE id IN ({marks})", sorted(ids)
         ).fetchall()
-        return [
-            StoryCandidate(r[0], frozenset(r[1].split()), _day(r[2]), json.loads(r[3])) for r in rows
-        ]
+        return [StoryCandidate(r[0], frozenset(r[1].split()), day(r[2]), json.loads(r[3])) for r in rows]
 
-    def create_story(self, record: dict[str, Any]) -> None:
+    def create_story(self, story: NewStory) -> None:
         self.conn.execute(
             "INSERT INTO stories(id, title, participants, terms, created_at) VALUES (?, ?, ?, ?, ?)",
-            (record["id"], record["title"], _spaced(record["participants"]),
-             json.dumps(record["terms"], ensure_ascii=False), _now()),
+            (story.id, story.title, _spaced(story.participants), json.dumps(story.terms, ensure_ascii=False), _now()),
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO story_participants(key, story_id) VALUES (?, ?)",
-            [(k, record["id"]) for k in record["participants"]],
+            [(k, story.id) for k in story.participants],
         )
 
     def attach_story(self, story_id: str, chronicle_id: str, terms: dict[str, float]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kronik.errors import StoreError
 
-__all__ = ["SCHEMA_VERSION", "connect", "migrate", "migrations"]
+__all__ = ["SCHEMA_VERSION", "connect", "migrate", "migrations", "needs_migration"]
 
 _MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
@@ -51,6 +51,21 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         raise StoreError(f"{path}: cannot open the database: {exc}") from exc
 
 
+def needs_migration(path: Path) -> bool:
+    """Whether an existing database file has an older schema than this kronik's."""
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+    return version < SCHEMA_VERSION
+
+
 def _check_version(conn: sqlite3.Connection, path: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version != SCHEMA_VERSION:
@@ -62,7 +77,7 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> None:
 
 def migrate(conn: sqlite3.Connection, path: Path) -> int:
     """Apply every migration newer than the database's ``user_version``; returns the new version."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if current > SCHEMA_VERSION:
         raise StoreError(f"{path}: schema version {current} is newer than this kronik ({SCHEMA_VERSION})")
     for version, name, sql in migrations():

@@ -1,26 +1,30 @@
-"""Reads over the chronicle: events, stories, related articles, relation timelines."""
+"""Reads over the chronicle: events, stories, related articles, relation timelines, actors."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 
-from kronik.corpus.timeline import monthly_series
 from kronik.errors import NotFoundError
-from kronik.store.filters import EventFilter, Page
+from kronik.records import (
+    ChronicleEvent,
+    ChronicleEventDetail,
+    EventQuery,
+    MonthCount,
+    Page,
+    RelatedArticle,
+    Story,
+    StoryArticle,
+    StoryDetail,
+)
+from kronik.store.convert import chronicle_event, day, event_report, story, story_detail
+from kronik.store.filters import Where, chronicle_order, chronicle_where
 
-__all__ = ["ChronicleReads"]
+__all__ = ["ChronicleReads", "ParticipantCount"]
 
-
-def _chronicle_dict(row: sqlite3.Row) -> dict[str, Any]:
-    data = dict(row)
-    data["actors"] = json.loads(data["actors"])
-    data["recipients"] = json.loads(data["recipients"])
-    data["participants"] = data["participants"].split()
-    data.pop("created_at", None)
-    return data
+#: (key, events, as actor, as recipient) of one participant
+ParticipantCount = tuple[str, int, int, int]
 
 
 class ChronicleReads:
@@ -28,96 +32,70 @@ class ChronicleReads:
 
     conn: sqlite3.Connection
 
-    def list_chronicle_events(
-        self, filters: EventFilter | None = None, limit: int = 50, offset: int = 0
-    ) -> Page:
-        """Chronicle events (one per happening, however many reports) matching ``filters``."""
-        f = filters or EventFilter()
-        where: list[str] = []
-        params: list[Any] = []
-        for role, value in (("actor", f.actor), ("recipient", f.recipient)):
-            if value:
-                where.append(
-                    "c.id IN (SELECT event_id FROM chronicle_participants WHERE role = ? AND key IN (?, ?))"
-                )
-                params += [role, value, value.upper()]
-        more, more_params = f.type_and_dates("c")
-        where += more
-        params += more_params
-        if f.text:
-            where.append(
-                "c.id IN (SELECT m.chronicle_id FROM chronicle_mentions m JOIN events e"
-                " ON e.article_id = m.article_id AND e.id = m.event_id WHERE e.evidence LIKE ?)"
-            )
-            params.append(f"%{f.text}%")
-        if f.story:
-            where.append("c.story_id = ?")
-            params.append(f.story)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        total = self.conn.execute(f"SELECT COUNT(*) FROM chronicle_events c {clause}", params).fetchone()[0]
+    def list_chronicle_events(self, query: EventQuery | None = None) -> Page[ChronicleEvent]:
+        """Chronicle events (one per happening, however many reports) matching ``query``."""
+        query = query or EventQuery()
+        where = chronicle_where(query)
+        total = self.conn.execute(f"SELECT COUNT(*) FROM chronicle_events c {where.clause}", where.params).fetchone()[0]
         rows = self.conn.execute(
-            f"SELECT c.* FROM chronicle_events c {clause}"
-            " ORDER BY c.date DESC NULLS LAST, c.num_articles DESC, c.id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            f"SELECT c.* FROM chronicle_events c {where.clause} ORDER BY {chronicle_order(query)} LIMIT ? OFFSET ?",
+            [*where.params, query.limit, query.offset],
         ).fetchall()
-        return Page([_chronicle_dict(r) for r in rows], int(total), limit, offset)
+        return Page([chronicle_event(r) for r in rows], int(total), query.limit, query.offset)
 
-    def iter_chronicle_events(self) -> Iterator[dict[str, Any]]:
+    def iter_chronicle_events(self) -> Iterator[ChronicleEvent]:
         """Every chronicle event, oldest first (for export)."""
         for row in self.conn.execute("SELECT * FROM chronicle_events ORDER BY date NULLS LAST, id"):
-            yield _chronicle_dict(row)
+            yield chronicle_event(row)
 
-    def get_chronicle_event(self, event_id: str) -> dict[str, Any]:
+    def get_chronicle_event(self, event_id: str) -> ChronicleEventDetail:
         """One chronicle event with every report: article, outlet, evidence and offsets."""
         row = self.conn.execute("SELECT * FROM chronicle_events WHERE id = ?", (event_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no chronicle event {event_id!r}")
-        data = _chronicle_dict(row)
-        data["mentions"] = [
-            dict(m)
-            for m in self.conn.execute(
-                "SELECT m.article_id, m.event_id, m.score, a.title, a.outlet, a.published,"
-                ' s.duplicate_of, e.evidence, e.start, e."end", e.date'
-                " FROM chronicle_mentions m JOIN articles a ON a.id = m.article_id"
-                " JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id"
-                " LEFT JOIN article_sketches s ON s.article_id = m.article_id"
-                " WHERE m.chronicle_id = ? ORDER BY a.published, m.article_id",
-                (event_id,),
-            )
-        ]
-        return data
+        reports = self.conn.execute(
+            "SELECT m.article_id, m.event_id, m.score, a.title, a.outlet, a.published,"
+            ' s.duplicate_of, e.evidence, e.start, e."end", e.date'
+            " FROM chronicle_mentions m JOIN articles a ON a.id = m.article_id"
+            " JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id"
+            " LEFT JOIN article_sketches s ON s.article_id = m.article_id"
+            " WHERE m.chronicle_id = ? ORDER BY a.published, m.article_id",
+            (event_id,),
+        )
+        event = chronicle_event(row)
+        fields = {name: getattr(event, name) for name in ChronicleEvent.__dataclass_fields__}
+        return ChronicleEventDetail(**fields, mentions=[event_report(r) for r in reports])
 
-    def list_stories(self, limit: int = 50, offset: int = 0, actor: str | None = None) -> Page:
-        """Stories, most recently active first; ``actor`` keeps those with that participant."""
-        where, params = "", []
+    def list_stories(self, actor: str | None = None, limit: int = 50, offset: int = 0) -> Page[Story]:
+        """Stories, most recently active first; ``actor`` (a participant key) keeps those it is in."""
+        where = Where()
         if actor:
-            where = "WHERE s.id IN (SELECT story_id FROM story_participants WHERE key IN (?, ?))"
-            params = [actor, actor.upper()]
-        total = self.conn.execute(f"SELECT COUNT(*) FROM stories s {where}", params).fetchone()[0]
+            where.add("s.id IN (SELECT story_id FROM story_participants WHERE key = ?)", actor)
+        total = self.conn.execute(f"SELECT COUNT(*) FROM stories s {where.clause}", where.params).fetchone()[0]
         rows = self.conn.execute(
-            f"SELECT s.* FROM stories s {where} ORDER BY s.last_date DESC NULLS LAST, s.num_events DESC,"
+            f"SELECT s.* FROM stories s {where.clause} ORDER BY s.last_date DESC NULLS LAST, s.num_events DESC,"
             " s.id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            [*where.params, limit, offset],
         ).fetchall()
         items = []
         for r in rows:
-            story = self._story_dict(r)
-            story["sparkline"] = self._story_sparkline(r["id"])
-            items.append(story)
+            item = story(r)
+            item.sparkline = self._story_sparkline(r["id"])
+            items.append(item)
         return Page(items, int(total), limit, offset)
 
-    def get_story(self, story_id: str) -> dict[str, Any]:
+    def get_story(self, story_id: str) -> StoryDetail:
         """One story with its events (oldest first) and the articles that report them."""
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no story {story_id!r}")
-        story = self._story_dict(row)
+        detail = story_detail(row)
         events = self.conn.execute(
             "SELECT * FROM chronicle_events WHERE story_id = ? ORDER BY date NULLS LAST, id", (story_id,)
-        ).fetchall()
-        story["events"] = [_chronicle_dict(e) for e in events]
-        story["articles"] = [
-            dict(a)
+        )
+        detail.events = [chronicle_event(e) for e in events]
+        detail.articles = [
+            StoryArticle(a["id"], a["title"], a["outlet"], day(a["published"]), a["language"])
             for a in self.conn.execute(
                 "SELECT DISTINCT a.id, a.title, a.outlet, a.published, a.language FROM chronicle_mentions m"
                 " JOIN chronicle_events c ON c.id = m.chronicle_id JOIN articles a ON a.id = m.article_id"
@@ -125,22 +103,19 @@ class ChronicleReads:
                 (story_id,),
             )
         ]
-        story["timeline"] = monthly_series(story["events"])
-        return story
+        return detail
 
-    def related_articles(self, article_id: str, limit: int = 20) -> list[dict[str, Any]]:
+    def related_articles(self, article_id: str, limit: int = 20) -> list[RelatedArticle]:
         """Articles related to one: copies first, then the same event, then the same story."""
         if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
             raise NotFoundError(f"no article {article_id!r}")
-        found: dict[str, dict[str, Any]] = {}
+        found: dict[str, RelatedArticle] = {}
 
-        def add(rows: Any, rank: int, reason: Any) -> None:
+        def add(rows: Iterable[sqlite3.Row], rank: int, reason: Callable[[sqlite3.Row], str]) -> None:
             for r in rows:
                 if r["id"] != article_id and r["id"] not in found and len(found) < limit:
-                    found[r["id"]] = {
-                        "id": r["id"], "title": r["title"], "outlet": r["outlet"],
-                        "published": r["published"], "rank": rank, "reason": reason(r),
-                    }
+                    found[r["id"]] = RelatedArticle(r["id"], r["title"], r["outlet"], day(r["published"]),
+                                                    rank, reason(r))
 
         add(self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published, s2.similarity FROM article_sketches s1"
@@ -168,39 +143,39 @@ class ChronicleReads:
         ), 3, lambda r: f"same story: {r['story']}")
         return list(found.values())
 
-    def timeline(
-        self, first: str, second: str, date_from: str | None = None, date_to: str | None = None
-    ) -> dict[str, Any]:
-        """Chronicle events between two actors (either direction), per month by quad class."""
-        params: list[Any] = [first, second]
-        where = ""
+    def relation_events(
+        self, first: str, second: str, date_from: date | None = None, date_to: date | None = None
+    ) -> list[ChronicleEvent]:
+        """Chronicle events with both participant keys (either direction), oldest first."""
+        where = Where()
+        where.add("c.id IN (SELECT event_id FROM chronicle_participants WHERE key = ?)", first)
+        where.add("c.id IN (SELECT event_id FROM chronicle_participants WHERE key = ?)", second)
         if date_from:
-            where += " AND c.date >= ?"
-            params.append(date_from)
+            where.add("c.date >= ?", date_from.isoformat())
         if date_to:
-            where += " AND c.date <= ?"
-            params.append(date_to + "~")
+            where.add("c.date <= ?", date_to.isoformat() + "~")
         rows = self.conn.execute(
-            "SELECT c.* FROM chronicle_events c WHERE"
-            " c.id IN (SELECT event_id FROM chronicle_participants WHERE key = ?)"
-            " AND c.id IN (SELECT event_id FROM chronicle_participants WHERE key = ?)"
-            f"{where} ORDER BY c.date NULLS LAST, c.id",
-            params,
-        ).fetchall()
-        events = [_chronicle_dict(r) for r in rows]
-        return {"a": first, "b": second, "events": events, "months": monthly_series(events)}
+            f"SELECT c.* FROM chronicle_events c {where.clause} ORDER BY c.date NULLS LAST, c.id", where.params
+        )
+        return [chronicle_event(r) for r in rows]
 
-    def _story_dict(self, row: sqlite3.Row) -> dict[str, Any]:
-        data = dict(row)
-        data["participants"] = data["participants"].split()
-        terms = json.loads(data.pop("terms"))
-        data["terms"] = [t for t in terms if not t.startswith("entity:")][:10]
-        data.pop("created_at", None)
-        return data
+    def has_participant(self, key: str) -> bool:
+        """Whether any chronicle event has this participant key (a country, a KB id, ``name:…``)."""
+        found = self.conn.execute("SELECT 1 FROM chronicle_participants WHERE key = ? LIMIT 1", (key,))
+        return found.fetchone() is not None
 
-    def _story_sparkline(self, story_id: str) -> list[dict[str, Any]]:
+    def participant_counts(self) -> list[ParticipantCount]:
+        """(key, events, as actor, as recipient) of every participant, most events first."""
+        rows = self.conn.execute(
+            "SELECT key, COUNT(DISTINCT event_id) AS events, SUM(role = 'actor') AS as_actor,"
+            " SUM(role = 'recipient') AS as_recipient FROM chronicle_participants GROUP BY key"
+            " ORDER BY events DESC, key"
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def _story_sparkline(self, story_id: str) -> list[MonthCount]:
         return [
-            {"month": r[0], "events": r[1]}
+            MonthCount(r[0], r[1])
             for r in self.conn.execute(
                 "SELECT substr(date, 1, 7) AS month, COUNT(*) FROM chronicle_events"
                 " WHERE story_id = ? AND date IS NOT NULL GROUP BY month ORDER BY month",

@@ -1,4 +1,4 @@
-"""The store: every write goes through :meth:`Store.write_article`; reads return plain dicts."""
+"""The store: every write goes through :meth:`Store.write_article`; reads return typed records."""
 
 from __future__ import annotations
 
@@ -6,29 +6,41 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from kronik.errors import NotFoundError, StoreError
 from kronik.model import Article, Event
+from kronik.records import (
+    ArticleEvent,
+    ArticleQuery,
+    ArticleSource,
+    ArticleSummary,
+    EventQuery,
+    Page,
+    StoredArticle,
+)
 from kronik.store.chronicle import ChronicleTables
+from kronik.store.convert import actors_json, article_event, day
 from kronik.store.database import connect
-from kronik.store.filters import EventFilter, Page
+from kronik.store.filters import article_where, mention_order, mention_where
 from kronik.store.queries import ChronicleReads
 
-__all__ = ["EventFilter", "Page", "Store", "WriteResult"]
+__all__ = ["Store", "WriteResult"]
+
+N = TypeVar("N")
 
 
 @dataclass(slots=True)
-class WriteResult:
-    """What writing one article did."""
+class WriteResult(Generic[N]):
+    """What writing one article did; ``notes`` holds what ``on_new`` reported (new articles only)."""
 
     article_id: str
     new: bool
     sources: int = 1
-    notes: list[Any] = field(default_factory=list)  # what ``on_new`` reported
+    notes: list[N] = field(default_factory=list)
 
 
 class Store(ChronicleTables, ChronicleReads):
@@ -57,8 +69,8 @@ class Store(ChronicleTables, ChronicleReads):
 
     # -- the one writer ---------------------------------------------------------------------
     def write_article(
-        self, article: Article, on_new: Callable[[Store, Article], Any] | None = None
-    ) -> WriteResult:
+        self, article: Article, on_new: Callable[[Store, Article], N] | None = None
+    ) -> WriteResult[N]:
         """Store an analysed article in one transaction; idempotent by ``article.id``.
 
         Re-ingesting an identical body adds its source (path, url, outlet) to the existing row.
@@ -89,13 +101,14 @@ class Store(ChronicleTables, ChronicleReads):
 
     def _insert(self, article: Article) -> None:
         data = article.to_dict()
+        topic = getattr(article, "topic", None)  # set by a topic stage, where one runs
         self.conn.execute(
             "INSERT INTO articles(id, title, language, published, published_source, outlet, url, path,"
-            " text, contract, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " text, contract, ingested_at, topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id, article.title, article.language, data["published"], article.published_source,
                 article.source.outlet, article.source.url, article.source.path, article.text,
-                json.dumps(data, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds"),
+                json.dumps(data, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds"), topic,
             ),
         )
         self.conn.executemany(
@@ -114,84 +127,59 @@ class Store(ChronicleTables, ChronicleReads):
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    def get_article(self, article_id: str) -> dict[str, Any]:
-        """The stored article contract plus its sources; :class:`NotFoundError` if absent."""
+    def count(self, table: str) -> int:
+        """Rows of one of the store's tables."""
+        if table not in ("articles", "events", "chronicle_events", "stories"):
+            raise StoreError(f"cannot count {table!r}")
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def get_article(self, article_id: str) -> StoredArticle:
+        """The stored article and its sources; :class:`NotFoundError` if absent."""
         row = self.conn.execute("SELECT contract FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article {article_id!r} in {self.path}")
-        data: dict[str, Any] = json.loads(row["contract"])
-        data["sources"] = [
-            dict(r) for r in self.conn.execute(
+        sources = [
+            ArticleSource(r["path"], r["url"], r["outlet"]) for r in self.conn.execute(
                 "SELECT path, url, outlet FROM article_sources WHERE article_id = ? ORDER BY path", (article_id,)
             )
         ]
-        return data
+        return StoredArticle(Article.from_dict(json.loads(row["contract"])), sources)
 
-    def search_articles(
-        self,
-        q: str | None = None,
-        *,
-        language: str | None = None,
-        outlet: str | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> Page:
-        """Articles matching full-text ``q`` (FTS5) and the filters, newest first."""
-        where: list[str] = []
-        params: list[Any] = []
-        if q:
-            where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(_fts_query(q))
-        for column, value in (("language", language), ("outlet", outlet)):
-            if value:
-                where.append(f"a.{column} = ?")
-                params.append(value)
-        if date_from:
-            where.append("a.published >= ?")
-            params.append(date_from.isoformat())
-        if date_to:
-            where.append("a.published <= ?")
-            params.append(date_to.isoformat())
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        total = self.conn.execute(f"SELECT COUNT(*) FROM articles a {clause}", params).fetchone()[0]
+    def search_articles(self, query: ArticleQuery | None = None) -> Page[ArticleSummary]:
+        """Articles matching the query's full text (FTS5) and filters, newest first."""
+        query = query or ArticleQuery()
+        where = article_where(query)
+        total = self.conn.execute(f"SELECT COUNT(*) FROM articles a {where.clause}", where.params).fetchone()[0]
         rows = self.conn.execute(
             f"SELECT a.id, a.title, a.language, a.published, a.outlet, a.url, a.path,"
-            f" substr(a.text, 1, 280) AS snippet FROM articles a {clause}"
+            f" substr(a.text, 1, 280) AS snippet FROM articles a {where.clause}"
             " ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            [*where.params, query.limit, query.offset],
         ).fetchall()
-        return Page([dict(r) for r in rows], int(total), limit, offset)
+        items = [
+            ArticleSummary(r["id"], r["title"], r["language"], day(r["published"]), r["outlet"], r["url"],
+                           r["path"], r["snippet"])
+            for r in rows
+        ]
+        return Page(items, int(total), query.limit, query.offset)
 
-    def list_events(self, filters: EventFilter | None = None, limit: int = 50, offset: int = 0) -> Page:
-        """Events coded in stored articles, matching ``filters``, newest first."""
-        f = filters or EventFilter()
-        where: list[str] = []
-        params: list[Any] = []
-        for side, value in (("actor", f.actor), ("recipient", f.recipient)):
-            if value:
-                where.append(f"({side}_countries LIKE ? OR {side}s LIKE ?)")
-                params += [f"% {value.upper()} %", f"%{json.dumps(value)[1:-1]}%"]
-        more, more_params = f.type_and_dates("e")
-        where += more
-        params += more_params
-        if f.text:
-            where.append("e.evidence LIKE ?")
-            params.append(f"%{f.text}%")
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        total = self.conn.execute(f"SELECT COUNT(*) FROM events e {clause}", params).fetchone()[0]
+    def list_events(self, query: EventQuery | None = None) -> Page[ArticleEvent]:
+        """Events coded in stored articles (one row per report) matching ``query``."""
+        query = query or EventQuery()
+        where = mention_where(query)
+        joined = "FROM events e JOIN articles a ON a.id = e.article_id"
+        total = self.conn.execute(f"SELECT COUNT(*) {joined} {where.clause}", where.params).fetchone()[0]
         rows = self.conn.execute(
-            f"SELECT e.*, a.title AS article_title, a.outlet FROM events e JOIN articles a ON a.id = e.article_id"
-            f" {clause} ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            f"SELECT e.*, a.title AS article_title, a.outlet {joined} {where.clause}"
+            f" ORDER BY {mention_order(query)} LIMIT ? OFFSET ?",
+            [*where.params, query.limit, query.offset],
         ).fetchall()
-        return Page([_event_dict(r) for r in rows], int(total), limit, offset)
+        return Page([article_event(r) for r in rows], int(total), query.limit, query.offset)
 
-    def iter_contracts(self) -> Iterator[dict[str, Any]]:
-        """Every stored article contract, oldest ingest first (for export)."""
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article, oldest ingest first (for export)."""
         for row in self.conn.execute("SELECT contract FROM articles ORDER BY ingested_at, id"):
-            yield json.loads(row["contract"])
+            yield Article.from_dict(json.loads(row["contract"]))
 
 
 def _event_row(article_id: str, ev: Event) -> tuple[Any, ...]:
@@ -199,30 +187,8 @@ def _event_row(article_id: str, ev: Event) -> tuple[Any, ...]:
         codes = sorted({a.country for a in actors if a.country})
         return f" {' '.join(codes)} " if codes else ""
 
-    actors = json.dumps([_plain_actor(a) for a in ev.actors], ensure_ascii=False)
-    recipients = json.dumps([_plain_actor(a) for a in ev.recipients], ensure_ascii=False)
     return (
-        ev.id, article_id, ev.type, ev.mode, ev.date, ev.location, actors, recipients,
-        countries(ev.actors), countries(ev.recipients), ev.quad, ev.intensity, ev.cameo,
-        int(ev.negated), int(ev.future), ev.confidence, ev.evidence, ev.start, ev.end,
+        ev.id, article_id, ev.type, ev.mode, ev.date, ev.location, actors_json(ev.actors),
+        actors_json(ev.recipients), countries(ev.actors), countries(ev.recipients), ev.quad, ev.intensity,
+        ev.cameo, int(ev.negated), int(ev.future), ev.confidence, ev.evidence, ev.start, ev.end,
     )
-
-
-def _plain_actor(actor: Any) -> dict[str, Any]:
-    return {"name": actor.name, "entity": actor.entity, "country": actor.country, "sector": actor.sector}
-
-
-def _event_dict(row: sqlite3.Row) -> dict[str, Any]:
-    data = dict(row)
-    data["actors"] = json.loads(data["actors"])
-    data["recipients"] = json.loads(data["recipients"])
-    data.pop("actor_countries", None)
-    data.pop("recipient_countries", None)
-    data["negated"], data["future"] = bool(data["negated"]), bool(data["future"])
-    return data
-
-
-def _fts_query(q: str) -> str:
-    """User text → a safe FTS5 query: each word quoted (no operator injection), all required."""
-    words = [w.replace('"', "") for w in q.split()]
-    return " ".join(f'"{w}"' for w in words if w)

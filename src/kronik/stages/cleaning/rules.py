@@ -1,12 +1,13 @@
-"""Boilerplate rules: the data files of ``lang/common`` and one language, compiled once."""
+"""Boilerplate rules: the data files of ``lang/common`` and of the language packs, compiled once."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kronik.lang import load_resource
+from kronik.lang import Languages
 
 __all__ = ["BoilerplateRules", "compile_rules"]
 
@@ -38,18 +39,19 @@ def _any(patterns: list[str], flags: int = _FLAGS) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-def compile_rules(languages: tuple[str, ...]) -> BoilerplateRules:
-    """Merge ``lang/common/boilerplate.toml`` with each language's file and compile the patterns.
+def compile_rules(languages: Languages, codes: Iterable[str] | None = None) -> BoilerplateRules:
+    """Merge ``lang/common/boilerplate.toml`` with the boilerplate of the packs of ``codes`` (every
+    pack when ``None``) and compile the patterns.
 
-    Several languages may be merged (crawled pages mix them: an Indonesian article under an
-    English site template).
+    Several languages are merged: crawled pages mix them (an Indonesian article under an English
+    site template).
     """
-    common = load_resource("common", "boilerplate")
+    common = languages.common("boilerplate")
     prefixes: list[str] = []
     headings: dict[str, str] = {}
     patterns: dict[str, list[str]] = {}
-    for code in languages:
-        data = load_resource(code, "boilerplate")
+    for pack in languages.all(codes) or languages.all():
+        data = pack.data("boilerplate")
         prefixes += data.get("related_prefixes", [])
         headings.update({k.casefold(): v for k, v in data.get("tail_headings", {}).items()})
         for reason, items in data.get("line_patterns", {}).items():

@@ -26,12 +26,14 @@ from dataclasses import dataclass, field, replace
 
 from kronik.model import Article, Entity
 from kronik.stages.coding.actors import ActorLexicon
-from kronik.stages.coding.arguments import Arguments, SentenceView, find_arguments
+from kronik.stages.coding.arguments import Arguments, find_arguments
 from kronik.stages.coding.clauses import clauses
 from kronik.stages.coding.discourse import AUTHORITY_SECTORS, Discourse
 from kronik.stages.coding.lexicon import Trigger, TriggerLexicon
 from kronik.stages.coding.parties import NAMED_KINDS, Party, PartyFinder, Token, tokenize
 from kronik.stages.coding.record import Coded
+from kronik.stages.coding.senses import choose_sense
+from kronik.stages.coding.view import SentenceView
 from kronik.stages.temporal import episode_date
 
 __all__ = ["IndonesianCoder"]
@@ -171,7 +173,7 @@ class IndonesianCoder:
         _, senses = self.lexicon.senses_of(text[span[0] : span[1]])
         if view.word_before_is_topic(span[0]):
             return None  # "Peraturan ... tentang Pemberian Bantuan", "soal penangkapan"
-        chosen = view.choose_sense(senses, span, clause)
+        chosen = choose_sense(view, senses, span, clause)
         verb = view.light_verb_before(span[0], clause[0])
         if chosen is None or view.unreal(span[0] if verb is None else verb, clause[0]):
             return None  # no sense fits; or an obligation, condition, hope or purpose, not a report
