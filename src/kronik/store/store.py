@@ -101,7 +101,7 @@ class Store(ChronicleTables, ChronicleReads):
 
     def _insert(self, article: Article) -> None:
         data = article.to_dict()
-        topic = getattr(article, "topic", None)  # set by a topic stage, where one runs
+        topic = article.topic  # the topic stage's label (None where it did not run)
         self.conn.execute(
             "INSERT INTO articles(id, title, language, published, published_source, outlet, url, path,"
             " text, contract, ingested_at, topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
