@@ -52,19 +52,22 @@ class Arguments:
 
 
 def _with_coordinated(view: SentenceView, party: Party, pool: list[Party], leftwards: bool) -> list[Party]:
-    """A party and those joined to it by "dan", "serta" or a comma."""
+    """A party and those joined to it by "dan", "serta" or a comma (a list closed by "dan": "Rusia,
+    Mesir dan Qatar"; a comma alone may open an apposition or a new clause)."""
     group = [party]
     joiners = view.lexicon.words("list_joiners")
     current = party
+    closed = 1  # members up to the last one joined by a word
     ordered = sorted(pool, key=lambda p: p.first, reverse=leftwards)
     for other in ordered:
         gap = view.lowers[other.last : current.first] if leftwards else view.lowers[current.last : other.first]
         if (other.first < current.first) != leftwards or other is current:
             continue
-        if gap and all(w in joiners for w in gap) and usable(view, other):
+        if gap and all(w in joiners or w == "," for w in gap) and usable(view, other):
             group.append(other)
             current = other
-    return group
+            closed = len(group) if any(w in joiners for w in gap) else closed
+    return group[:closed]
 
 
 def _first_after(view: SentenceView, b: int, c1: int, *, cues: frozenset[str] | None = None,
@@ -95,10 +98,19 @@ def _agent_after(view: SentenceView, b: int, c1: int) -> list[Party]:
         if party.first < b or party.last > min(c1, verb) or not usable(view, party):
             continue
         cue = view.lowers[party.first - 1] if party.first > 0 else ""
-        if cue in view.lexicon.words("passive_agent") or (party.first <= b + 1 and cue not in obliques):
+        if cue in view.lexicon.words("passive_agent") or (party.first <= b + 1 and cue not in obliques) \
+                or _behind_agent_cue(view, b, party):
             pool = [p for p in view.parties if p.first >= party.first and p.last <= c1 and usable(view, p)]
             return _with_coordinated(view, party, pool, leftwards=False)
     return []
+
+
+def _behind_agent_cue(view: SentenceView, b: int, party: Party) -> bool:
+    """"didukung oleh berbagai negara termasuk Rusia": the party ends the agent phrase that "oleh"
+    opens right after the verb (common nouns and "termasuk" between)."""
+    cue = next((k for k in range(b, min(b + 3, party.first)) if view.lowers[k] in view.lexicon.words("passive_agent")), None)
+    return cue is not None and party.first - cue <= 5 and all(
+        view.lowers[k].isalpha() and view.party_at(k) is None for k in range(cue + 1, party.first))
 
 
 def _location(view: SentenceView, c0: int, c1: int) -> str | None:
