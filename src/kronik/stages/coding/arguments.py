@@ -26,6 +26,8 @@ _AUTHORITY = frozenset({"POL", "JUD", "GOV", "MIL"})
 #: nominal events whose genitive party ("kunjungan Presiden", "unjuk rasa buruh") is the actor
 _GENITIVE_ACTOR = frozenset({"CONSULT", "AID", "PROTEST", "THREATEN", "COOPERATE", "SUPPORT", "REJECT",
                              "REQUEST", "AGREE", "CONCEDE", "MOBILIZE", "RETREAT"})
+#: events whose organisation, named behind "dari" after a passive verb, acts ("dipecat dari PKS")
+_EXPELLING_EVENTS = frozenset({"SANCTION"})
 #: nominal events whose participant is the subject of the clause they are told in ("X tiba di Moskow
 #: dalam rangka kunjungan ke Rusia")
 _PARTICIPANT_EVENTS = frozenset({"CONSULT", "AID", "COOPERATE", "AGREE"})
@@ -197,6 +199,9 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
         args.recipients = subject(view, a, c0) or relative_head(view, a, c0)
         if not args.actors and args.recipients:
             args.actors = judge(view, args.recipients[0], c0)
+        if not args.actors and trigger.type in _EXPELLING_EVENTS:  # "dipecat dari PKS": the party expels
+            args.actors = [p for p in _first_after(view, b, c1, cues=view.lexicon.words("source_cues"))
+                           if p.first <= b + 2 and p.entity is not None and p.entity.type == "ORG"]
         if not args.recipients and not noun_subject(view, a, c0):  # "Diamankan pula dua orang …"
             args.recipients = _first_after(view, b, c1, exclude=tuple(args.actors))
         args.subjectless = not args.actors
