@@ -52,6 +52,7 @@ class ActorLexicon:
     qualifiers: frozenset[str]
     not_parties: frozenset[str]
     suspects: frozenset[str]
+    bare_generic: frozenset[str]
     generic_heads: frozenset[str]
     ranks: frozenset[str]
     enforcers: frozenset[str]
@@ -76,7 +77,7 @@ class ActorLexicon:
             return frozenset(w.casefold() for w in words.get(key, []))
 
         return cls(keywords, word_set("domestic"), word_set("contextual"), word_set("quantifiers"),
-                   word_set("qualifiers"), word_set("not_parties"), word_set("suspects"), word_set("generic_heads"), word_set("ranks"), word_set("enforcers"), word_set("name_joiners"), word_set("courts"), pronouns, data.get("home", {}).get("language"),
+                   word_set("qualifiers"), word_set("not_parties"), word_set("suspects"), word_set("bare_generic"), word_set("generic_heads"), word_set("ranks"), word_set("enforcers"), word_set("name_joiners"), word_set("courts"), pronouns, data.get("home", {}).get("language"),
                    dict(data.get("sector_aliases", {})))
 
     def sector(self, code: str | None) -> str | None:

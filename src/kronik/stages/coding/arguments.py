@@ -46,6 +46,7 @@ class Arguments:
     coordinated: bool = False  # a verb joined to an earlier one, sharing its subject
     undergoer: bool = False  # "X menghadapi sanksi dari Y": the text says who does it, or leaves it out
     blocked: bool = False  # the verb's subject is a common noun, not a party ("virus … mengancam")
+    kicker: bool = False  # a subhead run into the sentence ("Mendukung Kepala Dinas X mengatakan …")
     thing_subject: bool = False  # a noun phrase with a demonstrative, no party, is the subject ("Program ini")
     clause_object: bool = False  # the trigger's object is a clause ("meminta agar …")
     requested: bool = False
@@ -65,8 +66,9 @@ def _with_coordinated(view: SentenceView, party: Party, pool: list[Party], leftw
         gap = view.lowers[other.last : current.first] if leftwards else view.lowers[current.last : other.first]
         if (other.first < current.first) != leftwards or other is current:
             continue
-        if gap and all(w in joiners or w == "," for w in gap) and usable(view, other):
-            group.append(other)
+        opens_clause = not leftwards and any(verbish(w, view.lexicon) for w in view.lowers[other.last : other.last + 2])
+        if gap and all(w in joiners or w == "," for w in gap) and usable(view, other) and not opens_clause:
+            group.append(other)  # (not "… korban dan pelaku lain menunggu": a new clause's subject)
             current = other
             closed = len(group) if any(w in joiners for w in gap) else closed
     return group[:closed]
@@ -216,6 +218,8 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
     args.actors = subject(view, a, c0) or relative_head(view, a, c0) or main_subject(view, a, c0)
     args.blocked = not args.actors and (noun_subject(view, a, c0) or walk_blocked(view, a, c0))
     args.thing_subject = args.blocked and demonstrative_subject(view, a, c0)
+    args.kicker = a == 0 and b < len(view.tokens) and view.tokens[b].text[:1].isupper() and \
+        view.tokens[a].text[:1].isupper()
     joined = view.before(a, 0)
     if joined >= 0 and view.lowers[joined] in view.lexicon.words("coordinators") and in_sentence and \
             not any(p.first > joined for p in args.actors):

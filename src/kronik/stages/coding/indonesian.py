@@ -256,7 +256,7 @@ class IndonesianCoder:
     def _acceptable(self, context: _Article, trigger: Trigger, args: Arguments, continuing: bool) -> bool:
         if continuing:
             return True  # "kunjungan ini": merges into the event told before
-        if trigger.voice == "active" and args.thing_subject and not args.actors:
+        if trigger.voice == "active" and (args.thing_subject or args.kicker) and not args.actors:
             return False  # "Program jahat ini menyerang …": a thing, no party, acts
         sides = len({p.key for p in args.actors + args.recipients})
         asked = trigger.type == "REQUEST" and not trigger.strict_recipient and args.clause_object and \

@@ -104,6 +104,9 @@ class PartyFinder:
             party, i = self._party_at(article.text, tokens, words, i, at, in_date)
             if party is not None:
                 parties.append(party)
+        bare = self.lexicon.bare_generic
+        parties = [p for p in parties if not (p.kind == "phrase" and p.name.casefold() in bare and not (
+            p.first > 0 and tokens[p.first - 1].text.isdigit()))]  # "kesalahan orang", not "8 orang"
         line = article.dateline
         if line is not None and line.end is not None:  # "JAKARTA, KOMPAS —": the outlet's byline, no party
             parties = [p for p in parties if p.start >= line.end]
