@@ -35,7 +35,12 @@ def eval_command(stage: str, data: Path | None, limit: int | None, details: bool
     ner          idner-news-2k BIO file (span P/R/F1 per type and micro)
     quotes       PFSA-ID BILOU file (quote spans and speaker attribution)
     dates        PFSA-ID BILOU file (DATETIME recall and resolution rate)
-    events       PLOVER_GSR_CAMEO.txt (event type and actor accuracy)
+    dates-id     id-events gold (Indonesian date expressions resolved to calendar values)
+    published    IndoSum articles (publication date found, right year, or left null)
+    events       PLOVER_GSR_CAMEO.txt (English event type and actor accuracy)
+    events-id    id-events gold on PFSA-ID Kompas articles (Indonesian PLOVER events:
+                 P/R/F1, actor country and sector, recipient, mode, date; per type)
+    topics       IndoSum held-out split (article topic accuracy and macro F1)
     clusters     ECB+ corpus folder (BCubed and pairwise clustering F1)
     """
     path = data or Path(DEFAULT_DATA[stage])
