@@ -43,6 +43,7 @@ class Arguments:
     symmetric: bool = False
     subjectless: bool = False  # the verb's subject or the nominal's agent is not in the clause
     anaphoric: bool = False  # "penangkapan tersebut": a mention of an event told before
+    case_reference: bool = False  # "menyelidiki kasus tersebut": the object is a crime told before
     coordinated: bool = False  # a verb joined to an earlier one, sharing its subject
     undergoer: bool = False  # "X menghadapi sanksi dari Y": the text says who does it, or leaves it out
     blocked: bool = False  # the verb's subject is a common noun, not a party ("virus … mengancam")
@@ -185,6 +186,9 @@ def find_arguments(view: SentenceView, trigger: Trigger, span: tuple[int, int], 
     a, b = view.index(span[0]), view.index(span[1])
     c0, c1 = view.index(clause[0]), view.index(clause[1])
     args = Arguments(symmetric=trigger.symmetric, location=_location(view, c0, c1))
+    demonstratives, cases = view.lexicon.words("demonstratives"), view.lexicon.words("case_nouns")
+    args.case_reference = any(view.lowers[k] in cases and view.lowers[k + 1] in demonstratives
+                              for k in range(b, min(b + 3, c1 - 1)))
     args.sentence_authorities = [p for p in view.parties if p.sector in _AUTHORITY and p.kind in NAMED_KINDS
                                  and (p.entity is None or p.entity.type != "GPE") and not oblique(view, p)]
     if trigger.voice == "nominal":

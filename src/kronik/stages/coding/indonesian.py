@@ -46,6 +46,10 @@ _AUTHORITY_MODES = frozenset({"investigate", "charge", "find liable"})
 #: object classes (``[objects]`` in triggers.toml) that name something concrete an event was done to
 _CONCRETE = frozenset({"human", "property", "evidence", "vehicle", "crime"})
 #: events whose later bare mentions carry the parties of the first
+#: institutions a protest held at them addresses
+_PROTESTED_BODIES = frozenset({"GOV", "LEG", "JUD"})
+#: crimes whose actors an investigation of "the case" is about
+_CRIME_EVENTS = ("ASSAULT", "THREATEN")
 _CARRIED_EVENTS = frozenset({"ASSAULT", "PROTEST", "THREATEN", "COERCE", "ACCUSE", "SANCTION", "MOBILIZE"})
 #: events whose clause after the trigger tells what was asked, threatened or sentenced, not done
 _GOVERNING = frozenset({"REQUEST", "THREATEN"})
@@ -183,6 +187,8 @@ class IndonesianCoder:
                 return None  # "tidak menangkap": nothing happened
             trigger = replace(trigger, type="REJECT", mode="refuse")  # "tidak akan mendukung": a refusal
         args = find_arguments(view, trigger, span, clause, in_sentence)
+        if trigger.type == "PROTEST" and not args.recipients:
+            args.recipients = self._protest_target(context, view, span, clause)
         # a party, or a concrete thing done to ("rumah yang digeledah"), makes the event the text's own
         explicit = bool(args.actors or args.recipients or chosen[1] & _CONCRETE)
         self._resolve(context, view, args, span)
@@ -191,7 +197,7 @@ class IndonesianCoder:
         b = view.index(span[1])  # "pelaku pembakaran": a description; "serangan … akan dibatasi": a subject
         modifier = view.party_at(view.index(span[0]) - 1) is not None or bool(
             self.lexicon.regex("future").search(view.text, span[1], view.tokens[min(b + 4, len(view.tokens)) - 1].end))
-        if not (explicit or anchored or continuing) and trigger.implicit_actor and not modifier:
+        if not (args.actors or anchored or continuing) and trigger.implicit_actor and not modifier:
             args.actors = [self._implied(context, trigger)]  # "unjuk rasa": protesters, unnamed
             explicit = True
         if not (explicit or anchored or continuing) or not self._acceptable(context, trigger, args, continuing):
@@ -251,7 +257,36 @@ class IndonesianCoder:
         if not args.recipients and carried and previous is not None and trigger.voice != "active":
             keys = {a.key for a in args.actors}
             args.recipients = [r for r in previous[1] if r.key not in keys]
+        if not args.recipients and args.case_reference and trigger.type == "ACCUSE":
+            args.recipients = self._perpetrators(context, args)
         return carried
+
+    @staticmethod
+    def _protest_target(context: _Article, view: SentenceView, span: tuple[int, int],
+                        clause: tuple[int, int]) -> list[Party]:
+        """Whom a protest addresses when the grammar found no one: the institution it gathers at
+        ("Di DPRD Kota X, mahasiswa berdemonstrasi"), else the government of a law it opposes
+        ("unjuk rasa menolak RUU Cipta Kerja")."""
+        inside = [p for p in view.parties if clause[0] <= p.start and p.end <= clause[1]]
+        gathered = [p for p in inside if p.kind in ("entity", "phrase") and p.sector in _PROTESTED_BODIES and p.first > 0
+                    and view.lowers[p.first - 1] in view.lexicon.words("location_cues")]
+        if gathered:
+            return gathered[:1]
+        law = view.lexicon.regex("laws").search(view.text, span[1], clause[1])
+        if law is None:
+            return []
+        return [Party(law.start(), law.end(), "pemerintah", "phrase", "GOV", context.state.home,
+                      first=view.index(law.start()), last=view.index(law.end()))]
+
+    @staticmethod
+    def _perpetrators(context: _Article, args: Arguments) -> list[Party]:
+        """"Polisi menyelidiki kasus tersebut": whoever did the attack or threat the story told."""
+        keys = {a.key for a in args.actors}
+        for kind in _CRIME_EVENTS:
+            told = context.state.events.get(kind)
+            if told is not None:
+                return [p for p in told[0] if p.sector not in AUTHORITY_SECTORS and p.key not in keys]
+        return []
 
     def _acceptable(self, context: _Article, trigger: Trigger, args: Arguments, continuing: bool) -> bool:
         if continuing:
