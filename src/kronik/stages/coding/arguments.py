@@ -43,6 +43,7 @@ class Arguments:
     symmetric: bool = False
     subjectless: bool = False  # the verb's subject or the nominal's agent is not in the clause
     anaphoric: bool = False  # "penangkapan tersebut": a mention of an event told before
+    decreed: bool = False  # a ban a government decrees, not an act the police carry out ("dilarang")
     case_reference: bool = False  # "menyelidiki kasus tersebut": the object is a crime told before
     coordinated: bool = False  # a verb joined to an earlier one, sharing its subject
     undergoer: bool = False  # "X menghadapi sanksi dari Y": the text says who does it, or leaves it out

@@ -147,7 +147,7 @@ class Discourse:
         pool = [a for a in self.authorities if a.key not in exclude]
         if enforcer:  # police, prosecutors and enforcement bodies, courts only when no one else
             pool = [a for a in pool if (a.sector in _ENFORCERS or a.enforcer) and not a.court] or \
-                [a for a in pool if a.sector in _ENFORCERS] or pool
+                [a for a in pool if a.sector in _ENFORCERS]  # never a minister or a president
         if pool:
             return pool[-1]
         story = self.story_authority

@@ -187,6 +187,7 @@ class IndonesianCoder:
                 return None  # "tidak menangkap": nothing happened
             trigger = replace(trigger, type="REJECT", mode="refuse")  # "tidak akan mendukung": a refusal
         args = find_arguments(view, trigger, span, clause, in_sentence)
+        args.decreed = view.text[span[0] : span[1]].casefold() in self.lexicon.words("decreed")
         if trigger.type == "PROTEST" and not args.recipients:
             args.recipients = self._protest_target(context, view, span, clause)
         # a party, or a concrete thing done to ("rumah yang digeledah"), makes the event the text's own
@@ -222,8 +223,11 @@ class IndonesianCoder:
             return out
 
         args.actors = resolved(args.actors)
-        args.recipients = [r for r in resolved(args.recipients)
-                           if args.symmetric or all(r.key != a.key for a in args.actors)]
+        line = context.article.dateline
+        outlets = {o.casefold() for o in (line.outlet if line else None, context.article.source.outlet) if o}
+        args.recipients = [r for r in resolved(args.recipients)  # ("kata X kepada Kompas": the reporter)
+                           if (args.symmetric or all(r.key != a.key for a in args.actors))
+                           and r.name.casefold() not in outlets]
 
     def _complete(self, context: _Article, trigger: Trigger, args: Arguments, offset: int) -> bool:
         """Unsaid agents from the story: the subject shared with the verb before, the speaker of a
@@ -243,7 +247,7 @@ class IndonesianCoder:
                   or (trigger.type == "REQUEST" and trigger.voice == "passive")) and not args.undergoer:
                 taken = tuple(r.key for r in args.recipients)
                 here = [p for p in args.sentence_authorities if p.key not in taken]
-                enforcer = trigger.type in _ENFORCEMENT_EVENTS or trigger.type == "MOBILIZE"
+                enforcer = trigger.type in _ENFORCEMENT_EVENTS and not args.decreed
                 if enforcer:  # a charge is laid by police, prosecutors or an enforcement body, never the suspect
                     here = [p for p in here if (p.sector in ("POL", "JUD") or p.enforcer) and not p.court]
                 authority = here[0] if here else state.authority(taken, enforcer=enforcer)
