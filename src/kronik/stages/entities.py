@@ -61,7 +61,7 @@ class EntityStage:
         linked = [f for f in (self._linked(text, m.start, m.end, m.key, day) for m in matches) if f is not None]
         known_ends = frozenset(f.end for f in linked if f.type in ("ORG", "GPE"))
         tagged = []
-        for span in self._tagged(text, article.sentences, matches):
+        for span in self._tagged(text, article.sentences, matches, trim=article.language == "en"):
             for start, end, kind in self._retyped(text, span, known_ends):
                 if kind == "LOC":
                     start, end = self.rules.place_extent(text, start, end)
@@ -78,7 +78,7 @@ class EntityStage:
         return article
 
     def _tagged(
-        self, text: str, sentences: list[tuple[int, int]], matches: list[GazetteerMatch]
+        self, text: str, sentences: list[tuple[int, int]], matches: list[GazetteerMatch], *, trim: bool
     ) -> list[tuple[int, int, str]]:
         """(start, end, PER|ORG|LOC) spans the statistical tagger finds in the article."""
         spans = [tokenize(text, *sentence) for sentence in sentences]
@@ -87,11 +87,13 @@ class EntityStage:
         tagged = self.tagger.tag([[text[a:b] for a, b in s] for s in spans], labels)
         out: list[tuple[int, int, str]] = []
         for sentence_spans, tags in zip(spans, tagged, strict=True):
-            out += self._runs(text, sentence_spans, tags)
+            out += self._runs(text, sentence_spans, tags, trim=trim)
         return out
 
-    def _runs(self, text: str, spans: list[tuple[int, int]], tags: list[str]) -> list[tuple[int, int, str]]:
-        """Character spans of the B-/I- runs of one sentence, stopwords and punctuation trimmed."""
+    def _runs(self, text: str, spans: list[tuple[int, int]], tags: list[str], *, trim: bool
+              ) -> list[tuple[int, int, str]]:
+        """Character spans of the B-/I- runs of one sentence, stopwords and punctuation trimmed; with
+        ``trim`` (English, where every word of a name is capitalised) lower-case words too."""
         runs: list[tuple[int, int, str]] = []  # token index ranges
         for i, tag in enumerate(tags):
             if tag == "O":
@@ -109,6 +111,14 @@ class EntityStage:
             while words and not words[-1][:1].isalnum():
                 words.pop()
                 last -= 1
+            while trim and words and words[0][:1].islower() and words[0].casefold() not in self.rules.connectors:
+                words.pop(0)  # "telephoned Russian Foreign Minister": the verb is no part of a name
+                first += 1
+            cut = next((k for k, w in enumerate(words) if trim and w[:1].islower() and not (
+                w.casefold() in self.rules.connectors and k + 1 < len(words) and words[k + 1][:1].isupper())), None)
+            if cut is not None:  # "White House announced Tuesday", "Iraqi police said": the name ends
+                last -= len(words) - cut
+                words = words[:cut]
             if words and any(w[:1].isupper() for w in words):
                 out.append((spans[first][0], spans[last - 1][1], kind))
         return out

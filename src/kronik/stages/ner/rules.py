@@ -56,6 +56,11 @@ class EntityRules:
     institutions: re.Pattern[str]  # "Polda Jawa Timur": a national institution's head and a name
     facilities: re.Pattern[str]  # "Candi Borobudur": a facility word and a name
 
+    @property
+    def connectors(self) -> frozenset[str]:
+        """Lower-case words a name may hold between capitalised ones ("bin", "van", "dan")."""
+        return _CONNECT
+
     @classmethod
     def load(cls) -> EntityRules:
         lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios", "facility_heads", "language_cues")}
