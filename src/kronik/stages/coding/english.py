@@ -19,6 +19,8 @@ from kronik.stages.coding.record import Coded
 
 __all__ = ["EnglishCoder"]
 
+#: events whose verb governs a clause after it ("demanded that X provide …", "accused X of sending …")
+_GOVERNING = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SUPPORT"})
 _PARTY_TYPES = ("PERSON", "ORG", "GPE")
 _TARGETED_TYPES = frozenset({"ASSAULT", "COERCE"})  # material conflict aimed at where it happens
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{3,})[”\"]")
@@ -67,6 +69,8 @@ class EnglishCoder:
                     inside = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1] and not (skip and m.start < skip)]
                     event = self._code(context, senses[0], match, inside, mentions)
                     if event is not None:
+                        if any(c.sentence == sentence and not c.nominal and c.type in _GOVERNING for c in coded):
+                            event.confidence_penalty += 0.15  # after the main verb: likely its complement
                         coded.append(event)
         return coded
 
