@@ -198,7 +198,8 @@ class IndonesianCoder:
         b = view.index(span[1])  # "pelaku pembakaran": a description; "serangan … akan dibatasi": a subject
         modifier = view.party_at(view.index(span[0]) - 1) is not None or bool(
             self.lexicon.regex("future").search(view.text, span[1], view.tokens[min(b + 4, len(view.tokens)) - 1].end))
-        if not (args.actors or anchored or continuing or args.blocked) and trigger.implicit_actor and not modifier:
+        if not (args.actors or anchored or continuing or args.blocked) and trigger.implicit_actor and not modifier \
+                and (args.recipients or trigger.type != "ASSAULT"):
             args.actors = [self._implied(context, trigger)]  # "unjuk rasa": protesters, unnamed
             explicit = True
         if not (explicit or anchored or continuing) or not self._acceptable(context, trigger, args, continuing):

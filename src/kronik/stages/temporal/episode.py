@@ -83,9 +83,12 @@ def episode_date(article: Article, offset: int, clause: tuple[int, int] | None =
     fallback = (EpisodeDate(str(_day(context)), "article_context", context) if context is not None
                 else EpisodeDate(article.published.isoformat(), "published") if article.published is not None
                 else EpisodeDate(None, "unknown"))
-    coarse = [d for d in article.dates if sentence[0] <= d.start < sentence[1] and _coarse(d)]
+    lo, hi = clause if clause else sentence
+    coarse = [d for d in article.dates if lo <= d.start < hi and _coarse(d)] or \
+        [d for d in article.dates if sentence[0] <= d.start < sentence[1] and _coarse(d)]
     if coarse:  # "pada 2008 mahasiswa berunjuk rasa": another episode, dated as the text dates it
-        nearest = min(coarse, key=lambda d: (_PRECISION.index(d.granularity or "year"), abs(d.start - offset)))
+        nearest = min(coarse, key=lambda d: (min(abs(d.start - offset), abs(d.end - offset)),
+                                             _PRECISION.index(d.granularity or "year")))
         if not (fallback.value and _contains(nearest, fallback.value)):
             return EpisodeDate(_coarse(nearest), "sentence", nearest)
     return fallback
