@@ -29,9 +29,9 @@ from kronik.stages.coding.indonesian import IndonesianCoder
 from kronik.stages.coding.lexicon import TriggerLexicon
 from kronik.stages.coding.record import Coded, merge_mentions, party_key
 
-__all__ = ["EventStage"]
+__all__ = ["EVENT_GRAMMARS", "EventStage"]
 
-_GRAMMARS = ("indonesian", "english")  # the coders a pack may name (stages/coding/)
+EVENT_GRAMMARS = ("indonesian", "english")  # the coders a pack may name (stages/coding/)
 _INTENT_TYPES = frozenset({"AID", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT", "CONSULT"})
 _HOSTILE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 _COOPERATIVE_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "AID", "SUPPORT"})
@@ -67,9 +67,9 @@ class EventStage:
     def _build(self, pack: LanguagePack) -> IndonesianCoder | EnglishCoder:
         """The coder the pack's ``language.toml`` names, over the pack's trigger lexicon."""
         grammar = pack.data("language")["events"]["grammar"]
-        if grammar not in _GRAMMARS:
+        if grammar not in EVENT_GRAMMARS:
             raise ResourceError(f"language resource {pack.code}/language.toml: unknown events grammar {grammar!r}; "
-                                f"known: {', '.join(_GRAMMARS)}")
+                                f"known: {', '.join(EVENT_GRAMMARS)}")
         lexicon: TriggerLexicon = self.resources.cached(f"triggers:{pack.code}", lambda: TriggerLexicon.load(pack))
         if grammar == "english":
             return EnglishCoder(lexicon)
