@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Gazetteer", "GazetteerMatch", "gazetteer"]
 
+
 @dataclass(slots=True, frozen=True)
 class GazetteerMatch:
     """A knowledge-base alias found in the text."""
