@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from kronik import Engine, RawArticle
 from kronik.ingest import read_path
+from kronik.lang import Languages
 from kronik.stages.temporal import DateGrammar, resolve
 
 REF = date(2023, 3, 22)  # a Wednesday
@@ -17,7 +18,7 @@ REF = date(2023, 3, 22)  # a Wednesday
 
 @cache
 def grammar() -> DateGrammar:
-    return DateGrammar.load()
+    return DateGrammar.load(Languages.load().all())
 
 
 def values(text: str, reference: date | None = REF) -> list[tuple[str, str | None, str | None]]:

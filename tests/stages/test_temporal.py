@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kronik import Engine, RawArticle
+from kronik.lang import Languages
 from kronik.model import Article, DateValue, Source
 from kronik.stages.temporal import DateGrammar, episode_date, resolve, resolve_all
 
@@ -20,7 +21,7 @@ WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
 @cache
 def grammar() -> DateGrammar:
-    return DateGrammar.load()
+    return DateGrammar.load(Languages.load().all())
 
 
 def timeline(text: str, reference: date | None) -> list[tuple[str, str | None, str | None]]:

@@ -26,7 +26,7 @@ from typing import Any
 from kronik.engine import Engine
 from kronik.evaluation.events_id import GoldArticle, read_gold
 from kronik.evaluation.metrics import f1_score, safe_div
-from kronik.lang import SUPPORTED_LANGUAGES, load_resource
+from kronik.lang import Languages
 from kronik.model import DateValue, RawArticle, Source
 
 __all__ = ["KINDS", "date_kind", "evaluate"]
@@ -36,8 +36,8 @@ KINDS = ("weekday+date", "weekday", "relative", "month/year", "range", "date")
 _WEEKDAY_WITH_DATE = re.compile(r"^\w+'?\w*\s*[(,]\s*\d")
 
 
-def _weekday_names() -> frozenset[str]:
-    return frozenset(w for code in SUPPORTED_LANGUAGES for w in load_resource(code, "dates")["weekdays"])
+def _weekday_names(languages: Languages) -> frozenset[str]:
+    return frozenset(w for pack in languages.all() for w in pack.data("dates")["weekdays"])
 
 
 def date_kind(text: str, value: str, end_value: str | None, weekdays: frozenset[str]) -> str:
@@ -123,7 +123,7 @@ def _rates(counts: Counter[str]) -> dict[str, Any]:
 
 def evaluate(data: Path, engine: Engine, *, limit: int | None = None) -> dict[str, Any]:
     articles = read_gold(data)[:limit]
-    weekdays = _weekday_names()
+    weekdays = _weekday_names(engine.resources.languages)
     counts = _Counts()
     unscored = Counter[str]()
     for gold in articles:

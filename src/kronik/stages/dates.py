@@ -17,7 +17,7 @@ from typing import ClassVar
 from kronik.kb import KnowledgeBase
 from kronik.model import Article, DateValue
 from kronik.stages.base import StageContext
-from kronik.stages.ner.rules import EntityRules
+from kronik.stages.ner.rules import entity_rules
 from kronik.stages.temporal import DateGrammar, PublicationDating, resolve_all
 
 __all__ = ["DateStage"]
@@ -32,11 +32,11 @@ class DateStage:
 
     def __init__(self, context: StageContext) -> None:
         resources = context.resources
-        self.grammar: DateGrammar = resources.cached("date-grammar", DateGrammar.load)
+        self.grammar: DateGrammar = resources.cached("date-grammar", lambda: DateGrammar.load(resources.languages.all()))
         self.kb: KnowledgeBase = resources.kb
-        rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
+        rules = entity_rules(resources)
         self.dating: PublicationDating = resources.cached(
-            "publication-dating", lambda: PublicationDating.load(self.kb, rules, self.grammar))
+            "publication-dating", lambda: PublicationDating.load(self.kb, rules, self.grammar, resources.languages))
 
     def __call__(self, article: Article) -> Article:
         found = list(self.grammar.find(article.text))

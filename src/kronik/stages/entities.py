@@ -29,8 +29,8 @@ from kronik.stages.ner.crf import CrfModel, CrfTagger
 from kronik.stages.ner.features import NerLexicon, tokenize
 from kronik.stages.ner.found import Found as _Found
 from kronik.stages.ner.found import kind_name, local_id, merge
-from kronik.stages.ner.gazetteer import Gazetteer, GazetteerMatch
-from kronik.stages.ner.rules import EntityRules
+from kronik.stages.ner.gazetteer import Gazetteer, GazetteerMatch, gazetteer
+from kronik.stages.ner.rules import EntityRules, entity_rules
 
 __all__ = ["EntityStage", "ner_lexicon"]
 
@@ -48,12 +48,13 @@ class EntityStage:
     def __init__(self, context: StageContext) -> None:
         resources = context.resources
         self.kb: KnowledgeBase = resources.kb
-        self.gazetteer: Gazetteer = resources.cached("gazetteer", lambda: Gazetteer(resources.kb))
-        self.rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
+        self.rules: EntityRules = entity_rules(resources)
+        self.gazetteer: Gazetteer = gazetteer(resources)
         self.tagger: CrfTagger = resources.cached(
             "ner-tagger", lambda: CrfTagger(CrfModel.load(), ner_lexicon(resources)))
         self.lexicon = ner_lexicon(resources)
-        self.linker: NameLinker = resources.cached("name-linker", lambda: NameLinker.load(self.rules))
+        self.linker: NameLinker = resources.cached(
+            "name-linker", lambda: NameLinker.load(self.rules, resources.languages))
 
     def __call__(self, article: Article) -> Article:
         text, day = article.text, article.published
@@ -307,7 +308,7 @@ class EntityStage:
 
 def ner_lexicon(resources: Resources) -> NerLexicon:
     """The tagger's word lists, KB name words and clusters, built once per engine."""
-    rules: EntityRules = resources.cached("entity-rules", EntityRules.load)
+    rules = entity_rules(resources)
     lexicon: NerLexicon = resources.cached("ner-lexicon", lambda: NerLexicon.build(resources.kb, rules))
     return lexicon
 

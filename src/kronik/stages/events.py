@@ -1,10 +1,11 @@
 """The event stage: PLOVER events coded natively from Indonesian (and English) clauses.
 
-Each language family has its coder (``stages/coding/``): Indonesian and Malay articles are read by
-the clause grammar of Indonesian news (voice from morphology, actors from institutions, offices and
-agent nouns with their sector, the story's context for unsaid agents), English ones by the entity
-rules of ``english.py``. Both give :class:`~kronik.stages.coding.record.Coded` readings; mentions of
-one happening within an article merge into one event with all its evidence spans. Articles the topic
+The pack reading an article's language names the coder of its events (``[events] grammar`` in its
+``language.toml``; ``stages/coding/``): Indonesian and Malay articles are read by the clause grammar
+of Indonesian news (voice from morphology, actors from institutions, offices and agent nouns with
+their sector, the story's context for unsaid agents), English ones by the entity rules of
+``english.py``. Both give :class:`~kronik.stages.coding.record.Coded` readings; mentions of one
+happening within an article merge into one event with all its evidence spans. Articles the topic
 stage files under sport, entertainment or lifestyle (``ontology/topics.toml``), and match reports,
 code no events.
 """
@@ -16,6 +17,8 @@ import tomllib
 from importlib import resources
 from typing import ClassVar
 
+from kronik.errors import ResourceError
+from kronik.lang import LanguagePack
 from kronik.model import Article, Event, EvidenceSpan
 from kronik.ontology import Ontology
 from kronik.ontology.topics import TopicScheme
@@ -26,9 +29,9 @@ from kronik.stages.coding.indonesian import IndonesianCoder
 from kronik.stages.coding.lexicon import TriggerLexicon
 from kronik.stages.coding.record import Coded, merge_mentions, party_key
 
-__all__ = ["EventStage"]
+__all__ = ["EVENT_GRAMMARS", "EventStage"]
 
-_INDONESIAN_FAMILY = frozenset({"id", "ms", "jv", "su"})
+EVENT_GRAMMARS = ("indonesian", "english")  # the coders a pack may name (stages/coding/)
 _INTENT_TYPES = frozenset({"AID", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT", "CONSULT"})
 _HOSTILE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 _COOPERATIVE_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "AID", "SUPPORT"})
@@ -57,19 +60,25 @@ class EventStage:
         self.topics: TopicScheme = context.resources.cached("topic-scheme", TopicScheme.load)
 
     def _coder(self, language: str | None) -> IndonesianCoder | EnglishCoder:
-        if language in _INDONESIAN_FAMILY:
-            coder: IndonesianCoder = self.resources.cached("coder:id", self._indonesian)
-            return coder
-        english: EnglishCoder = self.resources.cached("coder:en", lambda: EnglishCoder(TriggerLexicon.load("en")))
-        return english
+        pack = self.resources.pack(language)
+        coder: IndonesianCoder | EnglishCoder = self.resources.cached(f"coder:{pack.code}", lambda: self._build(pack))
+        return coder
 
-    def _indonesian(self) -> IndonesianCoder:
+    def _build(self, pack: LanguagePack) -> IndonesianCoder | EnglishCoder:
+        """The coder the pack's ``language.toml`` names, over the pack's trigger lexicon."""
+        grammar = pack.data("language")["events"]["grammar"]
+        if grammar not in EVENT_GRAMMARS:
+            raise ResourceError(f"language resource {pack.code}/language.toml: unknown events grammar {grammar!r}; "
+                                f"known: {', '.join(EVENT_GRAMMARS)}")
+        lexicon: TriggerLexicon = self.resources.cached(f"triggers:{pack.code}", lambda: TriggerLexicon.load(pack))
+        if grammar == "english":
+            return EnglishCoder(lexicon)
         kb = self.resources.kb
 
         def place_country(name: str) -> str | None:
             return kb.lookup_place(name) or kb.lookup_country(name)
 
-        return IndonesianCoder(TriggerLexicon.load("id"), ActorLexicon.load("id"), _outlet_countries(), place_country)
+        return IndonesianCoder(lexicon, ActorLexicon.load(pack), _outlet_countries(), place_country)
 
     def __call__(self, article: Article) -> Article:
         coder = self._coder(article.language)

@@ -19,7 +19,7 @@ from typing import ClassVar
 from kronik.lang import Languages
 from kronik.model import Article, Entity, Quote
 from kronik.stages.base import StageContext
-from kronik.stages.ner.rules import EntityRules
+from kronik.stages.ner.rules import entity_rules
 
 __all__ = ["CueLexicon", "QuoteStage"]
 
@@ -104,7 +104,7 @@ class QuoteStage:
     def __init__(self, context: StageContext) -> None:
         languages = context.resources.languages
         self.cues: CueLexicon = context.resources.cached("cues", lambda: CueLexicon.load(languages))
-        rules: EntityRules = context.resources.cached("entity-rules", EntityRules.load)
+        rules = entity_rules(context.resources)
         self.titles = rules.titles
 
     def __call__(self, article: Article) -> Article:

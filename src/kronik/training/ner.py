@@ -34,6 +34,7 @@ from kronik.stages.ner.features import (
     word_features,
 )
 from kronik.stages.ner.gazetteer import Gazetteer
+from kronik.stages.ner.gazetteer import gazetteer as engine_gazetteer
 
 __all__ = ["CrfOptions", "FeatureMaker", "fit", "train"]
 
@@ -61,7 +62,7 @@ class FeatureMaker:
     def from_resources(cls, resources: Resources) -> FeatureMaker:
         from kronik.stages.entities import ner_lexicon
 
-        return cls(ner_lexicon(resources), resources.cached("gazetteer", lambda: Gazetteer(resources.kb)))
+        return cls(ner_lexicon(resources), engine_gazetteer(resources))
 
     def gazetteer_tags(self, words: Sequence[str]) -> list[str]:
         """The KB match tag of each token of a sentence joined with spaces."""

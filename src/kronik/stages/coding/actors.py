@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kronik.lang import load_resource
+from kronik.lang import LanguagePack
 
 __all__ = ["ActorLexicon", "Classification"]
 
@@ -64,8 +64,8 @@ class ActorLexicon:
     first_words: frozenset[str] = frozenset()  # the first word of every keyword, for a quick miss
 
     @classmethod
-    def load(cls, code: str) -> ActorLexicon:
-        data = load_resource(code, "actors")
+    def load(cls, pack: LanguagePack) -> ActorLexicon:
+        data = pack.data("actors")
         keywords = tuple(
             {word.casefold(): sector for sector, words in data.get(tier, {}).items() for word in words}
             for tier in _TIERS

@@ -85,7 +85,7 @@ class EnglishCoder:
         previous_was_place = False
         for m in inside:
             cue = word_before(text, m.start)
-            coordinated = cue in ("dan", "and", "serta") and previous_was_place
+            coordinated = cue in lex.words("place_joiners") and previous_was_place
             if (cue in lex.words("location_cues") or coordinated) and m.entity.type in ("GPE", "LOC"):
                 location = location or text[m.start : m.end]
                 place = place or m.entity

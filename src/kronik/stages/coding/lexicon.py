@@ -1,4 +1,5 @@
-"""Event triggers and clause words of one language, compiled once (``lang/<code>/triggers.toml``)."""
+"""Event triggers and clause words of one language pack, compiled once (``lang/<code>/triggers.toml``
+and ``grammar.toml``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kronik.lang import load_resource
+from kronik.lang import LanguagePack, Morphology
 from kronik.stages.coding.morphology import forms as inflect_root
 from kronik.stages.coding.morphology import voice_of
 
@@ -43,22 +44,10 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _english_inflections(form: str) -> list[str]:
-    """A base verb ("provide") and its -s, -ed and -ing forms; phrases inflect their first word."""
-    first, _, rest = form.partition(" ")
-    tail = f" {rest}" if rest else ""
-    if not first.isalpha() or first.endswith(("ed", "ing")) or len(first) < 4:
-        return [form]
-    stem = first[:-1] if first.endswith("e") else first
-    variants = {first, f"{first}s" if not first.endswith(("s", "sh", "ch")) else f"{first}es",
-                f"{stem}ed" if not first.endswith("e") else f"{first}d", f"{stem}ing"}
-    if first.endswith("y") and len(first) > 3 and first[-2] not in "aeiou":
-        variants |= {f"{first[:-1]}ies", f"{first[:-1]}ied"}
-    return sorted(v + tail for v in variants)
-
-
-def _entry_forms(entry: dict[str, Any], grammar: dict[str, Any] | None) -> Iterable[tuple[str, str, bool]]:
-    """(form, voice, needs_recipient) of every word an entry names."""
+def _entry_forms(entry: dict[str, Any], grammar: dict[str, Any] | None, morphology: Morphology
+                 ) -> Iterable[tuple[str, str, bool]]:
+    """(form, voice, needs_recipient) of every word an entry names; active verbs in all the forms
+    the pack's morphology gives them ("provide" → "provided", "provides" … in English)."""
     needs = bool(entry.get("needs_recipient", False))
     for root in entry.get("roots", []):
         for pattern in entry.get("affixes", []):
@@ -70,7 +59,7 @@ def _entry_forms(entry: dict[str, Any], grammar: dict[str, Any] | None) -> Itera
             if grammar is not None and voice == "active":  # a language marking voice by affixes
                 yield form, _written_voice(form.casefold(), grammar), weak
                 continue
-            for variant in (_english_inflections(form) if voice == "active" else [form]):
+            for variant in (morphology.verb_forms(form) if voice == "active" else [form]):
                 yield variant, voice, weak
 
 
@@ -85,10 +74,11 @@ def _written_voice(form: str, grammar: dict[str, Any]) -> str:
     return "active"
 
 
-def _senses(data: dict[str, Any], grammar: dict[str, Any] | None, nominal: frozenset[str]) -> dict[str, list[Trigger]]:
+def _senses(data: dict[str, Any], grammar: dict[str, Any] | None, nominal: frozenset[str], morphology: Morphology
+            ) -> dict[str, list[Trigger]]:
     senses: dict[str, list[Trigger]] = {}
     for entry in data["trigger"]:
-        for form, voice, needs in _entry_forms(entry, grammar):
+        for form, voice, needs in _entry_forms(entry, grammar, morphology):
             key = form.casefold()
             if voice == "active" and key in nominal:
                 voice = "nominal"
@@ -123,12 +113,14 @@ class TriggerLexicon:
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, code: str) -> TriggerLexicon:
-        data = load_resource(code, "triggers")
-        grammar = load_resource(code, "grammar")
+    def load(cls, pack: LanguagePack) -> TriggerLexicon:
+        """The lexicon of ``pack``: its ``triggers.toml`` and the closed word classes of its
+        ``grammar.toml``."""
+        data = pack.data("triggers")
+        grammar = pack.data("grammar")
         clause = {**data["clause"], **grammar}
         nominal = frozenset(w.casefold() for w in clause.get("nominal", []))
-        senses = _senses(data, grammar if "verb_prefixes" in grammar else None, nominal)
+        senses = _senses(data, grammar if "verb_prefixes" in grammar else None, nominal, pack.morphology)
         enclitics = "|".join(clause.get("enclitics", []))
         tail = f"(?:{enclitics})?" if enclitics else ""
         pattern = re.compile(rf"(?<![\w-])(?:{alternation(senses)}){tail}(?![\w-])", re.IGNORECASE)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kronik.lang import SUPPORTED_LANGUAGES, load_resource
+from kronik.lang import Languages
 from kronik.stages.ner.found import Found
 from kronik.stages.ner.rules import EntityRules
 
@@ -39,11 +39,12 @@ class NameLinker:
     address_pattern: re.Pattern[str]
 
     @classmethod
-    def load(cls, rules: EntityRules) -> NameLinker:
+    def load(cls, rules: EntityRules, languages: Languages) -> NameLinker:
+        """The linker of ``rules``, with the honorifics and title roles of every pack."""
         honorifics: set[str] = set()
         roles: dict[str, set[str]] = {}
-        for code in SUPPORTED_LANGUAGES:
-            data = load_resource(code, "entities")
+        for pack in languages.all():
+            data = pack.data("entities")
             honorifics.update(w.casefold() for w in data.get("honorifics", []))
             for title, names in data.get("title_roles", {}).items():
                 roles.setdefault(title.casefold(), set()).update(n.casefold() for n in names)

@@ -2,22 +2,24 @@
 
 Matching runs over the case-folded text; a hit counts when it sits on word boundaries and its
 surface form is written like a name (capitalised words, or the exact case for short acronyms
-such as "AS" or "PAN"). Overlaps resolve to the leftmost-longest match.
+such as "AS" or "PAN"; lowercase words only those the packs allow inside a name: ``alias_joiners``
+of ``entities.toml``). Overlaps resolve to the leftmost-longest match.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
 from kronik.kb import KnowledgeBase
+from kronik.stages.ner.rules import entity_rules
 
-__all__ = ["Gazetteer", "GazetteerMatch"]
+if TYPE_CHECKING:
+    from kronik.stages.base import Resources
 
-#: lower-case words allowed inside a capitalised name ("Perserikatan Bangsa-Bangsa", "bin", "of")
-_CONNECTORS = frozenset({"of", "the", "and", "for", "bin", "binti", "van", "der", "de", "da", "al", "el",
-                         "dan", "untuk", "dari", "la", "le", "du", "von", "y", "del", "do", "dos", "&"})
+__all__ = ["Gazetteer", "GazetteerMatch", "gazetteer"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -30,10 +32,12 @@ class GazetteerMatch:
 
 
 class Gazetteer:
-    """All aliases of a knowledge base in an automaton."""
+    """All aliases of a knowledge base in an automaton; ``joiners``: the lowercase words a name may
+    hold ("of", "bin")."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, joiners: frozenset[str]) -> None:
         self.kb = kb
+        self.joiners = joiners
         self.automaton = ahocorasick.Automaton()
         for key in kb.aliases:
             if len(key) >= 2:
@@ -63,8 +67,15 @@ class Gazetteer:
         words = surface.split()
         if not words or (not words[0][:1].isupper() and not words[0][:1].isdigit()):
             return False
-        return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _CONNECTORS or not w[:1].isalpha()
+        return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in self.joiners or not w[:1].isalpha()
                    for w in words)
+
+
+def gazetteer(resources: Resources) -> Gazetteer:
+    """The knowledge base's names in one automaton, built once per engine."""
+    found: Gazetteer = resources.cached(
+        "gazetteer", lambda: Gazetteer(resources.kb, entity_rules(resources).alias_joiners))
+    return found
 
 
 def _on_boundaries(text: str, start: int, end: int) -> bool:

@@ -5,7 +5,7 @@
 * a location cue before it ("di X", "ke X", "in X") → LOC;
 * otherwise two to four capitalised words → PERSON; single capitalised words are left to
   coreference with names already found.
-Word lists are data (``lang/<code>/entities.toml``).
+Word lists are data (``lang/<code>/entities.toml`` of every pack, merged).
 """
 
 from __future__ import annotations
@@ -13,14 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kronik.lang import SUPPORTED_LANGUAGES, load_resource
+from kronik.lang import Languages
 
-__all__ = ["Candidate", "EntityRules"]
+if TYPE_CHECKING:
+    from kronik.stages.base import Resources
+
+__all__ = ["Candidate", "EntityRules", "entity_rules"]
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w.'’&-]*")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’&-]*$")
-_CONNECT = frozenset({"bin", "binti", "van", "der", "de", "da", "al", "el", "von", "of", "the", "dan", "&"})
+#: the word lists of entities.toml merged across packs (stopwords come from ``pack.stopwords``)
+_LISTS = ("titles", "org_heads", "org_tails", "location_cues", "place_suffixes", "place_suffixes_capitalised",
+          "place_prefixes", "portfolios", "portfolio_joiners", "facility_heads", "language_cues", "name_joiners",
+          "alias_joiners")
 
 
 @dataclass(slots=True, frozen=True)
@@ -35,7 +42,7 @@ class Candidate:
 
 @dataclass(slots=True)
 class EntityRules:
-    """Compiled word lists of every supported language."""
+    """Compiled word lists of every language pack."""
 
     titles: frozenset[str]
     org_heads: frozenset[str]
@@ -48,6 +55,9 @@ class EntityRules:
     portfolios: frozenset[str]
     facility_heads: frozenset[str]
     language_cues: frozenset[str]
+    name_joiners: frozenset[str]  # lowercase words inside an unknown name ("bin", "of"), before a capital
+    alias_joiners: frozenset[str]  # lowercase words a KB name found in text may hold ("untuk", "of")
+    portfolio_joiners: frozenset[str]  # the word before a list's last portfolio ("dan")
     national_org_heads: dict[str, tuple[str, str]]  # "polda" → ("IDN", "COP")
     max_title_words: int
     title_heads: re.Pattern[str]  # a capitalised first word of a title ("Presiden", "Menteri")
@@ -62,27 +72,20 @@ class EntityRules:
         return _CONNECT
 
     @classmethod
-    def load(cls) -> EntityRules:
-        lists: dict[str, set[str]] = {k: set() for k in ("titles", "org_heads", "org_tails", "location_cues", "stopwords", "place_suffixes", "place_suffixes_capitalised", "place_prefixes", "portfolios", "facility_heads", "language_cues")}
+    def load(cls, languages: Languages) -> EntityRules:
+        """The lists of every pack's ``entities.toml``, merged."""
+        lists: dict[str, set[str]] = {k: set() for k in (*_LISTS, "stopwords")}
         national: dict[str, tuple[str, str]] = {}
-        for code in SUPPORTED_LANGUAGES:
-            data = load_resource(code, "entities")
-            for key, words in lists.items():
-                words.update(w.casefold().rstrip(".") for w in data.get(key, []))
+        for pack in languages.all():
+            data = pack.data("entities")
+            for key in _LISTS:
+                lists[key].update(w.casefold().rstrip(".") for w in data.get(key, []))
+            lists["stopwords"].update(w.rstrip(".") for w in pack.stopwords)
             for country, heads in data.get("national_org_heads", {}).items():
                 national.update({head.casefold(): (country, sector) for head, sector in heads.items()})
+        words = {key: frozenset(found) for key, found in lists.items()}
         return cls(
-            titles=frozenset(lists["titles"]),
-            org_heads=frozenset(lists["org_heads"]),
-            org_tails=frozenset(lists["org_tails"]),
-            location_cues=frozenset(lists["location_cues"]),
-            stopwords=frozenset(lists["stopwords"]),
-            place_suffixes=frozenset(lists["place_suffixes"]),
-            place_suffixes_capitalised=frozenset(lists["place_suffixes_capitalised"]),
-            place_prefixes=frozenset(lists["place_prefixes"]),
-            portfolios=frozenset(lists["portfolios"]),
-            facility_heads=frozenset(lists["facility_heads"]),
-            language_cues=frozenset(lists["language_cues"]),
+            **words,
             national_org_heads=national,
             institutions=_named_after(
                 {v for h in national for v in (h.title(), h.upper()) if len(h) <= 4 or v != h.upper()}),
@@ -110,7 +113,7 @@ class EntityRules:
                 gap = text[tokens[j - 1][1] : tokens[j][0]]
                 if gap.strip() not in ("", "-") and not self._portfolio_list(gap, tokens[j - 1][2], nxt):
                     break
-                if (_CAPITALISED.match(nxt) and nxt.casefold() not in self.stopwords) or (nxt.casefold() in _CONNECT and j + 1 < len(tokens) and _CAPITALISED.match(tokens[j + 1][2])):
+                if (_CAPITALISED.match(nxt) and nxt.casefold() not in self.stopwords) or (nxt.casefold() in self.name_joiners and j + 1 < len(tokens) and _CAPITALISED.match(tokens[j + 1][2])):
                     j += 1
                 else:
                     break
@@ -133,7 +136,7 @@ class EntityRules:
     def _portfolio_list(self, gap: str, before: str, after: str) -> bool:
         """A comma inside a list of portfolios ("Bidang Politik, Hukum, dan Keamanan")."""
         return gap.strip() == "," and before.casefold() in self.portfolios and (
-            after.casefold() in self.portfolios or after.casefold() == "dan")
+            after.casefold() in self.portfolios or after.casefold() in self.portfolio_joiners)
 
     def _can_start(self, word: str, sentence_initial: bool) -> bool:
         if not _CAPITALISED.match(word) or word.casefold().rstrip(".") in self.stopwords:
@@ -175,7 +178,7 @@ class EntityRules:
         """Number of leading words that are ministry portfolios ("pekerjaan umum dan perumahan rakyat")."""
         taken = 0
         while taken < len(lowered):
-            joiner = 1 if taken and lowered[taken] == "dan" else 0  # "… umum dan perumahan rakyat"
+            joiner = 1 if taken and lowered[taken] in self.portfolio_joiners else 0  # "… umum dan perumahan rakyat"
             rest = lowered[taken + joiner :]
             size = next((n for n in range(min(4, len(rest)), 0, -1) if " ".join(rest[:n]) in self.portfolios), 0)
             if not size:
@@ -226,6 +229,12 @@ class EntityRules:
                 if len(words[-n:]) >= k and phrase in self.titles and n - k <= 3:
                     return " ".join(words[-n:][:k])
         return None
+
+
+def entity_rules(resources: Resources) -> EntityRules:
+    """The entity word lists of every language pack, built once per engine."""
+    rules: EntityRules = resources.cached("entity-rules", lambda: EntityRules.load(resources.languages))
+    return rules
 
 
 def _named_after(heads: set[str]) -> re.Pattern[str]:

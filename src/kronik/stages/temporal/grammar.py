@@ -9,9 +9,10 @@ calendar value. Day/month numerals are always read day first ("05/06" is 5 June)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from kronik.lang import LanguagePack
 from kronik.stages.temporal.build import Builder
 from kronik.stages.temporal.found import Found
 from kronik.stages.temporal.words import DateWords, alternation
@@ -21,15 +22,16 @@ __all__ = ["DateGrammar", "Found"]
 
 @dataclass(slots=True)
 class DateGrammar:
-    """Compiled date patterns of one or several languages."""
+    """Compiled date patterns of one or several language packs."""
 
     words: DateWords
     patterns: list[tuple[str, re.Pattern[str]]]
     builder: Builder
 
     @classmethod
-    def load(cls, languages: tuple[str, ...] = ("id", "en")) -> DateGrammar:
-        words = DateWords.load(languages)
+    def load(cls, packs: Iterable[LanguagePack]) -> DateGrammar:
+        """The grammar of ``packs`` (``resources.languages.all()``: every pack, merged)."""
+        words = DateWords.load(packs)
         patterns = _compile(words)
         return cls(words, patterns, Builder(words, dict(patterns)))
 
@@ -68,6 +70,7 @@ def _compile(w: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     marks = alternation(w.marks())
     direction = rf"(?:\s+(?P<dir>{marks}))?"
     of_year = rf"(?:(?:{alternation(w.of('year_words'))})\s+)?"
+    ordinal = rf"(?:{alternation(w.of('ordinal_suffixes'))})?"
     count = rf"(?:(?P<count>\d+|{alternation(w.numbers)})\s+(?P<unit>{alternation(w.units)})|(?P<single>{alternation(w.single)}))"
     flags = re.IGNORECASE
     sources = [
@@ -77,15 +80,15 @@ def _compile(w: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         ("range", rf"\b(?P<day>\d{{1,2}}){rng}(?P<end_day>\d{{1,2}})\s+{month()}(?:\s+{of_year}{year()})?\b{direction}"),
         ("yearrange", rf"(?<![\d./-]){year()}{span}{year('end_year')}(?![\d/-]|[.,]\d)"),
         ("full_dmy", rf"\b(?P<day>\d{{1,2}})\s+{month()}\s*,?\s+{of_year}{year()}\b"),
-        ("full_mdy", rf"\b{month()}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year()}\b"),
+        ("full_mdy", rf"\b{month()}\s+(?P<day>\d{{1,2}}){ordinal},?\s+{year()}\b"),
         ("numeric_range", r"(?<![\d/.,])(?P<day>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>(?:19|20)?\d{2}))?(?![\d/])"),
         ("numeric", r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)?\d{2})(?![\d/])"),
         ("paren_numeric", r"\((?P<day>\d{1,2})(?:\s*[-–]\s*(?P<end_day>\d{1,2}))?/(?P<month>\d{1,2})(?:/(?P<year>(?:19|20)?\d{2}))?\)"),
         ("daymonth", rf"\b(?P<day>\d{{1,2}})\s+{month()}(?!\s*,?\s*\d){direction}\b"),
-        ("mdy_noyear", rf"\b{month()}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)"),
+        ("mdy_noyear", rf"\b{month()}\s+(?P<day>\d{{1,2}}){ordinal}\b(?!\s*,?\s*\d)"),
         ("monthyear", rf"\b{month()}\s+{of_year}{year()}\b"),
         ("month", rf"\b(?:(?P<cue>{alternation(w.of('month_cues'))})\s+)?(?P<month>{alternation(w.full_months)})\b(?!\s*\d){direction}\b"),
-        ("year", rf"\b(?:{alternation(w.of('year_cues'))})\s+{year()}\b(?![.,]?\d)(?!\s*(?:persen|%|orang|unit))"),
+        ("year", rf"\b(?:{alternation(w.of('year_cues'))})\s+{year()}\b(?![.,]?\d)(?!\s*(?:{alternation(w.of('quantity_words'))}))"),
         ("counted", rf"\b{count}\s+(?P<dir>{alternation(w.directions)})\b"),
         ("interval", rf"\b(?:{alternation(w.interval)})\s+{count}\b"),
         ("anaphoric", rf"\b(?P<rel>{alternation(w.anaphoric)})\b"),
@@ -93,6 +96,6 @@ def _compile(w: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         ("relative", rf"\b(?P<rel>{alternation(w.relative)})\b"),
         ("weekday", rf"\b(?:{alternation(w.of('weekday_cues'))})\s+{weekday}\b"),
         ("weekday_bare", rf"(?<![\w'-])(?-i:(?P<weekday>{capitalised}))(?![\w'-])"),
-        ("time", rf"\b(?:pukul|jam|at)\s+(?P<hour>\d{{1,2}})[.:](?P<minute>\d{{2}})(?:\s*(?P<zone>{alternation(w.zones)}))?\b"),
+        ("time", rf"\b(?:{alternation(w.time_cues)})\s+(?P<hour>\d{{1,2}})[.:](?P<minute>\d{{2}})(?:\s*(?P<zone>{alternation(w.zones)}))?\b"),
     ]
     return [(kind, re.compile(source, flags)) for kind, source in sources]

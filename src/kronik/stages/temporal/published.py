@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kronik.kb import KnowledgeBase
-from kronik.lang import load_resource
+from kronik.lang import Languages
 from kronik.model import Article
 from kronik.stages.ner.rules import EntityRules
 from kronik.stages.temporal.found import Found, safe_date
@@ -57,8 +57,9 @@ class PublicationDating:
     grammar: DateGrammar
 
     @classmethod
-    def load(cls, kb: KnowledgeBase, rules: EntityRules, grammar: DateGrammar) -> PublicationDating:
-        data = load_resource("common", "dates")
+    def load(cls, kb: KnowledgeBase, rules: EntityRules, grammar: DateGrammar, languages: Languages) -> PublicationDating:
+        """The clues of the URL layouts and role words every language shares (``lang/common/dates.toml``)."""
+        data = languages.common("dates")
         return cls([re.compile(p) for p in data["url_dates"]], [re.compile(p) for p in data["url_years"]], kb, rules,
                    frozenset(data["role_title_stopwords"]), grammar)
 

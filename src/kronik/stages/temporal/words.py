@@ -1,5 +1,5 @@
-"""The date vocabulary of the loaded languages, merged from ``dates.toml``, ``months.toml`` and
-``numbers.toml`` under ``kronik/lang/<code>/``."""
+"""The date vocabulary of the language packs, merged from each pack's ``dates.toml``,
+``months.toml`` and ``numbers.toml``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kronik.lang import load_resource
+from kronik.lang import LanguagePack
 
 __all__ = ["DateWords", "alternation"]
 
@@ -16,7 +16,7 @@ __all__ = ["DateWords", "alternation"]
 _LISTS = (
     "week_homonyms", "day_parts", "range_words", "span_words", "year_cues", "year_words", "weekday_cues",
     "month_cues", "not_a_day_before", "not_a_day_after", "week_after", "past_marks", "future_marks",
-    "vague_counts", "duration_cues", "weekday_joins", "day_words",
+    "vague_counts", "duration_cues", "weekday_joins", "day_words", "quantity_words", "ordinal_suffixes",
 )
 
 
@@ -61,20 +61,22 @@ class DateWords:
     directions: dict[str, tuple[int, bool]] = field(default_factory=dict)  # "lalu" → (-1, deictic)
     interval: list[str] = field(default_factory=list)  # "selang": an anaphoric step forward
     zones: dict[str, str] = field(default_factory=dict)
+    time_cues: list[str] = field(default_factory=list)  # "pukul", "at"
     numbered_names: list[str] = field(default_factory=list)
     event_names: list[str] = field(default_factory=list)
     lists: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, languages: tuple[str, ...]) -> DateWords:
+    def load(cls, packs: Iterable[LanguagePack]) -> DateWords:
+        """The words of ``packs``, merged in their order (a later pack's value wins)."""
         words = cls(lists={name: [] for name in _LISTS})
-        for code in languages:
-            months: dict[str, int] = load_resource(code, "months")["months"]
+        for pack in packs:
+            months: dict[str, int] = pack.data("months")["months"]
             words.months.update(months)
             for number in set(months.values()):
                 name = max((k for k, v in months.items() if v == number), key=len)
                 words.full_months[name] = number
-            data = load_resource(code, "dates")
+            data = pack.data("dates")
             words.weekdays.update(data["weekdays"])
             for name in _LISTS:
                 words.lists[name] += data.get(name, [])
@@ -88,10 +90,11 @@ class DateWords:
                                          ("anaphoric_past", -1, True), ("anaphoric_future", 1, True)):
                 words.directions.update({w: (sign, anaphoric) for w in counted.get(key, [])})
             words.zones.update(data["times"]["zones"])
+            words.time_cues += data["times"]["cues"]
             names = data.get("names", {})
             words.numbered_names += names.get("numbered", [])
             words.event_names += names.get("events", [])
-            words.numbers.update(load_resource(code, "numbers")["units"])
+            words.numbers.update(pack.data("numbers")["units"])
         return words
 
     def of(self, name: str) -> list[str]:
