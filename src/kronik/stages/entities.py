@@ -112,11 +112,11 @@ class EntityStage:
             while words and not words[-1][:1].isalnum():
                 words.pop()
                 last -= 1
-            while trim and words and words[0][:1].islower() and words[0].casefold() not in self.rules.connectors:
+            while trim and words and words[0][:1].islower() and words[0].casefold() not in self.rules.name_joiners:
                 words.pop(0)  # "telephoned Russian Foreign Minister": the verb is no part of a name
                 first += 1
             cut = next((k for k, w in enumerate(words) if trim and w[:1].islower() and not (
-                w.casefold() in self.rules.connectors and k + 1 < len(words) and words[k + 1][:1].isupper())), None)
+                w.casefold() in self.rules.name_joiners and k + 1 < len(words) and words[k + 1][:1].isupper())), None)
             if cut is not None:  # "White House announced Tuesday", "Iraqi police said": the name ends
                 last -= len(words) - cut
                 words = words[:cut]

@@ -66,11 +66,6 @@ class EntityRules:
     institutions: re.Pattern[str]  # "Polda Jawa Timur": a national institution's head and a name
     facilities: re.Pattern[str]  # "Candi Borobudur": a facility word and a name
 
-    @property
-    def connectors(self) -> frozenset[str]:
-        """Lower-case words a name may hold between capitalised ones ("bin", "van", "dan")."""
-        return _CONNECT
-
     @classmethod
     def load(cls, languages: Languages) -> EntityRules:
         """The lists of every pack's ``entities.toml``, merged."""
