@@ -158,7 +158,7 @@ def _nominal(view: SentenceView, trigger: Trigger, span: tuple[int, int], clause
         args.actors = _first_after(view, b, c1, cues=lex.words("source_cues")) or genitive
     elif verb >= 0:
         args.actors = subject(view, verb, c0) or main_subject(view, verb, c0)
-        targets = lex.words("recipient_cues") | {"kepada", "terhadap"}
+        targets = lex.words("recipient_cues")
         args.recipients = _first_after(view, b, c1, cues=targets) or _first_after(view, b, c1)
     else:
         agents = [p for p in view.parties if p.first > b and p.last <= c1 and p.first > 0
@@ -173,8 +173,7 @@ def _nominal(view: SentenceView, trigger: Trigger, span: tuple[int, int], clause
             else:
                 args.recipients = [nxt]
         if not args.recipients:
-            cues = frozenset({"terhadap", "kepada", "pada", "atas", "bagi"})
-            args.recipients = _first_after(view, b, c1, cues=cues, exclude=tuple(args.actors))
+            args.recipients = _first_after(view, b, c1, cues=lex.words("nominal_target_cues"), exclude=tuple(args.actors))
     if not args.actors and trigger.type in _PARTICIPANT_EVENTS:
         args.actors = clause_subject(view, a, c0)  # "Xi tiba di Moskow dalam rangka kunjungan ke Rusia"
     args.anaphoric = b < len(view.lowers) and view.lowers[b] in lex.words("demonstratives")
@@ -249,6 +248,8 @@ def _destination(view: SentenceView, trigger: Trigger, b: int, c1: int) -> list[
     """The country or place a visit goes to ("berkunjung ke Jepang", "tiba di Moskow")."""
     if trigger.mode != "visit":
         return []
-    cues = view.lexicon.words("destination_cues") | ({"di"} if view.lowers[b - 1] == "di" else set())
+    lex = view.lexicon
+    arrived = view.lowers[b - 1] in lex.words("location_cues")  # "tiba di Moskow": the place is the destination
+    cues = lex.words("destination_cues") | (lex.words("location_cues") if arrived else frozenset())
     return [p for p in view.parties if b <= p.first and p.last <= c1 and p.entity is not None
             and p.entity.type in ("GPE", "LOC") and p.first > 0 and view.lowers[p.first - 1] in cues][:1]
