@@ -48,6 +48,9 @@ def values(text: str, reference: date | None = REF) -> list[tuple[str, str | Non
     ("on Monday, March 20, 2023", [("on Monday", "2023-03-20", None), ("March 20, 2023", "2023-03-20", None)]),
     ("two days ago", [("two days ago", "2023-03-20", None)]),
     ("last year", [("last year", "2022", None)]),
+    ("pada Desember tahun lalu", [("pada Desember tahun lalu", "2022-12", None)]),
+    ("ditangkap 5 Mei tahun lalu", [("5 Mei tahun lalu", "2022-05-05", None)]),
+    ("pada Januari tahun depan", [("pada Januari tahun depan", "2024-01", None)]),
 ])
 def test_forms(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert values(text) == expected

@@ -125,16 +125,22 @@ class Builder:
         g = m.groupdict()
         year = _year(g.get("year"))
         return _checked(Found(m.start(), m.end(), "full" if year else "daymonth", day=int(g["day"]),
-                               month=self._month_of(g.get("month")), year=year, direction=self._direction(m)))
+                               month=self._month_of(g.get("month")), year=year, direction=self._direction(m),
+                               year_offset=self._year_offset(m)))
 
     def _monthyear(self, m: re.Match[str]) -> Found | None:
         return Found(m.start(), m.end(), "monthyear", month=self._month_of(m.group("month")), year=_year(m.group("year")))
 
     def _month(self, m: re.Match[str]) -> Found | None:
         """A month named alone: only with a cue or a direction, and capitalised ("pertengahan April")."""
-        if not (m.group("cue") or m.group("dir")) or not m.group("month")[0].isupper():
+        if not (m.group("cue") or m.group("dir") or m.group("yrel")) or not m.group("month")[0].isupper():
             return None
-        return Found(m.start(), m.end(), "month", month=self._month_of(m.group("month")), direction=self._direction(m))
+        return Found(m.start(), m.end(), "month", month=self._month_of(m.group("month")), direction=self._direction(m),
+                     year_offset=self._year_offset(m))
+
+    def _year_offset(self, m: re.Match[str]) -> int | None:
+        relative = m.groupdict().get("yrel")
+        return self.words.year_relatives().get(" ".join(relative.casefold().split())) if relative else None
 
     def _bare_year(self, m: re.Match[str]) -> Found | None:
         if self._in_name(m):

@@ -40,6 +40,7 @@ class Found:
     offset: int = 0
     anaphoric: bool = False
     direction: int = 0
+    year_offset: int | None = None  # "Desember tahun lalu": the year one before the reference's
     time: str | None = None
 
     def full_date(self) -> date | None:

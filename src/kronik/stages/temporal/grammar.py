@@ -69,6 +69,7 @@ def _compile(w: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     span = rf"\s*(?:{alternation(w.of('span_words'))})\s*"
     marks = alternation(w.marks())
     direction = rf"(?:\s+(?P<dir>{marks}))?"
+    year_relative = rf"(?:\s+(?P<yrel>{alternation(w.year_relatives())}))?"
     of_year = rf"(?:(?:{alternation(w.of('year_words'))})\s+)?"
     ordinal = rf"(?:{alternation(w.of('ordinal_suffixes'))})?"
     count = rf"(?:(?P<count>\d+|{alternation(w.numbers)})\s+(?P<unit>{alternation(w.units)})|(?P<single>{alternation(w.single)}))"
@@ -84,10 +85,10 @@ def _compile(w: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         ("numeric_range", r"(?<![\d/.,])(?P<day>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>(?:19|20)?\d{2}))?(?![\d/])"),
         ("numeric", r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)?\d{2})(?![\d/])"),
         ("paren_numeric", r"\((?P<day>\d{1,2})(?:\s*[-–]\s*(?P<end_day>\d{1,2}))?/(?P<month>\d{1,2})(?:/(?P<year>(?:19|20)?\d{2}))?\)"),
-        ("daymonth", rf"\b(?P<day>\d{{1,2}})\s+{month()}(?!\s*,?\s*\d){direction}\b"),
+        ("daymonth", rf"\b(?P<day>\d{{1,2}})\s+{month()}(?!\s*,?\s*\d){year_relative}{direction}\b"),
         ("mdy_noyear", rf"\b{month()}\s+(?P<day>\d{{1,2}}){ordinal}\b(?!\s*,?\s*\d)"),
         ("monthyear", rf"\b{month()}\s+{of_year}{year()}\b"),
-        ("month", rf"\b(?:(?P<cue>{alternation(w.of('month_cues'))})\s+)?(?P<month>{alternation(w.full_months)})\b(?!\s*\d){direction}\b"),
+        ("month", rf"\b(?:(?P<cue>{alternation(w.of('month_cues'))})\s+)?(?P<month>{alternation(w.full_months)})\b(?!\s*\d){year_relative}{direction}\b"),
         ("year", rf"\b(?:{alternation(w.of('year_cues'))})\s+{year()}\b(?![.,]?\d)(?!\s*(?:{alternation(w.of('quantity_words'))}))"),
         ("counted", rf"\b{count}\s+(?P<dir>{alternation(w.directions)})\b"),
         ("interval", rf"\b(?:{alternation(w.interval)})\s+{count}\b"),

@@ -31,7 +31,8 @@ def resolve(item: Found, reference: date | None, anchor: date | None = None) -> 
         return f"{item.year:04d}", f"{item.end_year:04d}", "year"
     if item.kind == "month":
         assert item.month is not None
-        year = _month_year(item.month, reference, item.direction) if reference else None
+        year = (reference.year + item.year_offset if item.year_offset is not None
+                else _month_year(item.month, reference, item.direction)) if reference else None
         return f"{year:04d}-{item.month:02d}" if year else f"XXXX-{item.month:02d}", None, "month"
     base = anchor if item.anaphoric else reference
     if item.kind == "weekday":
@@ -50,7 +51,9 @@ def _day(item: Found, reference: date | None) -> Resolution:
     year, end_year = item.year, item.end_year
     end_month, end_day = item.end_month or item.month, item.end_day
     if year is None and reference is not None:
-        if end_day is None:
+        if item.year_offset is not None:
+            year = reference.year + item.year_offset  # "5 Desember tahun lalu"
+        elif end_day is None:
             year = _year_for(item.month, item.day, reference, item.weekday, item.direction)
         else:  # a direction word follows the range's end: "24 April hingga 31 Mei mendatang"
             end_year = end_year or _year_for(end_month, end_day, reference, None, item.direction)

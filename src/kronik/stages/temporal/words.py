@@ -101,6 +101,10 @@ class DateWords:
         """A merged word list of dates.toml by its key."""
         return self.lists[name]
 
+    def year_relatives(self) -> dict[str, int]:
+        """Relative years that may follow a month ("Desember tahun lalu"): the years from now."""
+        return {w: n for w, (unit, n) in self.relative.items() if unit == "year"}
+
     def marks(self) -> dict[str, int]:
         """Direction words after a date: past (-1) and future (+1)."""
         return {**{w: 1 for w in self.of("future_marks")}, **{w: -1 for w in self.of("past_marks")}}
