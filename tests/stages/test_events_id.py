@@ -138,6 +138,24 @@ def test_names_inside_a_document_title_and_currencies_are_no_parties(engine: Eng
     assert "Jakarta" not in [p.name for p in ev.actors + ev.recipients]
 
 
+def test_an_investigation_of_the_case_is_about_its_perpetrators(engine: Engine) -> None:
+    body = ("WAMENA, KOMPAS — Sekelompok orang tak dikenal membakar rumah Ketua KPU Yahukimo pada Sabtu malam. "
+            "Saat ini, jajaran Polres Yahukimo masih menyelidiki kasus tersebut.")
+    ev = only(coded(engine, body), "ACCUSE")
+    assert ev.mode == "investigate" and [r.sector for r in ev.recipients] == ["CRM"]
+
+
+def test_a_protest_addresses_where_it_gathers_or_the_law_it_opposes(engine: Engine) -> None:
+    ev = only(coded(engine, "Di DPRD Kota Bekasi, ratusan mahasiswa berunjuk rasa secara damai."), "PROTEST")
+    assert party(ev.recipients) == [("LEG", "IDN")] and ev.actors
+    ev = only(coded(engine, "Ribuan buruh menggelar unjuk rasa menolak Rancangan Undang-Undang Cipta Kerja."), "PROTEST")
+    assert party(ev.recipients) == [("GOV", "IDN")]
+
+
+def test_a_bare_attack_with_no_party_is_no_event(engine: Engine) -> None:
+    assert not coded(engine, "Sejumlah negara mengaku sudah lama dilanda serangan serupa sejak bertahun-tahun lalu.")
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40))
 def test_any_word_salad_codes_without_failing(engine: Engine, words: list[str]) -> None:
