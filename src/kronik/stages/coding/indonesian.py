@@ -182,6 +182,9 @@ class IndonesianCoder:
         if chosen is None or view.unreal(span[0] if verb is None else verb, clause[0]):
             return None  # no sense fits; or an obligation, condition, hope or purpose, not a report
         trigger = chosen[0]
+        if trigger.voice == "passive" and trigger.type.casefold() in self.lexicon.words("label_events") and \
+                view.relative_before(view.index(span[0])):
+            return None  # "kelompok yang didukung Barat": a label, no happening
         if view.negated(span[0], clause[0]):
             if trigger.type not in _COOPERATIVE:
                 return None  # "tidak menangkap": nothing happened
@@ -242,7 +245,8 @@ class IndonesianCoder:
             speaker = state.speaker(offset, context.entities)
             if args.coordinated and state.last_actors:
                 args.actors = list(state.last_actors)
-            elif speaker is not None and trigger.voice in ("active", "bare") and not args.blocked:
+            elif speaker is not None and trigger.voice in ("active", "bare") and not args.blocked \
+                    and trigger.type != "ASSAULT":  # (a speaker tells of attacks, rarely makes them)
                 args.actors = [speaker]
             elif ((self._by_authority(trigger) and (trigger.voice != "active" or args.subjectless))
                   or (trigger.type == "REQUEST" and trigger.voice == "passive")) and not args.undergoer:
@@ -298,6 +302,8 @@ class IndonesianCoder:
             return True  # "kunjungan ini": merges into the event told before
         if trigger.voice == "active" and (args.thing_subject or args.kicker) and not args.actors:
             return False  # "Program jahat ini menyerang …": a thing, no party, acts
+        if trigger.type == "CONSULT" and all(p.kind == "phrase" and p.tier == 2 for p in args.actors + args.recipients):
+            return False  # "korban bertemu pelaku", "dikunjungi pengunjung": no political meeting
         sides = len({p.key for p in args.actors + args.recipients})
         asked = trigger.type == "REQUEST" and not trigger.strict_recipient and args.clause_object and \
             any(p.kind in NAMED_KINDS for p in args.actors)

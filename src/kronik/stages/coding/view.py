@@ -47,6 +47,24 @@ class SentenceView:
             j -= 1
         return j if j >= floor else -1
 
+    def _habitual(self, j: int, c0: int, offset: int) -> bool:
+        """A habit or a tally in the few words before the trigger, up to a coordinator ("biasanya
+        mengirim ancaman", "sudah ratusan kali Hamas menyerang"; not "selalu lolos hingga tertangkap")."""
+        k = j
+        while k > max(c0, j - 4) and self.lowers[k] not in self.lexicon.words("coordinators"):
+            k -= 1
+        start = self.tokens[k].end if self.lowers[k] in self.lexicon.words("coordinators") else self.tokens[k].start
+        return bool(self.lexicon.regex("habitual").search(self.text, start, offset))
+
+    def relative_before(self, i: int) -> bool:
+        """Whether "yang" opens the clause of the token at ``i`` (past aspect words)."""
+        relatives = self.lexicon.words("relatives")
+        aux = self.lexicon.words("aux") - relatives
+        j = i - 1
+        while j >= 0 and self.lowers[j] in aux:
+            j -= 1
+        return j >= 0 and self.lowers[j] in relatives
+
     def negated(self, offset: int, clause_start: int) -> bool:
         """A negation among the aspect words right before the trigger ("tidak akan memeriksa");
         one inside a party's name ("orang tak dikenal") does not count."""
@@ -73,7 +91,7 @@ class SentenceView:
         unreal, aux = self.lexicon.words("unreal"), self.lexicon.words("aux")
         purposes = self.lexicon.words("purposes")
         j = self.index(offset) - 1
-        if self._generic_relative(j, c0):
+        if self._generic_relative(j, c0) or self._habitual(j, c0, offset):
             return True
         if j > c0 and self.lowers[j] in self.lexicon.words("coordinators") and verbish(self.lowers[j - 1], self.lexicon):
             return self.unreal(self.tokens[j - 1].start, clause_start)  # "tidak boleh bergerombol dan diamankan"
