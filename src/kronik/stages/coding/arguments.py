@@ -104,7 +104,7 @@ def _agent_after(view: SentenceView, b: int, c1: int) -> list[Party]:
         if party.first < b or party.last > min(c1, verb) or not usable(view, party):
             continue
         cue = view.lowers[party.first - 1] if party.first > 0 else ""
-        if cue in view.lexicon.words("passive_agent") or (party.first <= b + 1 and cue not in obliques) \
+        if cue in view.lexicon.words("passive_agent") or (party.first <= b + 1 and cue not in obliques and cue.isalnum()) \
                 or _behind_agent_cue(view, b, party):
             pool = [p for p in view.parties if p.first >= party.first and p.last <= c1 and usable(view, p)]
             return _with_coordinated(view, party, pool, leftwards=False)
