@@ -19,6 +19,7 @@ __all__ = ["AUTHORITY_SECTORS", "Discourse"]
 
 AUTHORITY_SECTORS = frozenset({"POL", "JUD", "GOV", "MIL"})
 _ENFORCERS = frozenset({"POL", "JUD"})
+_FORCES = frozenset({"POL", "MIL"})
 
 
 @dataclass(slots=True)
@@ -142,10 +143,14 @@ class Discourse:
         self.last_actors = actors
 
     # -- resolving ------------------------------------------------------------------------------
-    def authority(self, exclude: tuple[str, ...], *, enforcer: bool = False) -> Party | None:
-        """The most recent authority named (police and prosecutors first when ``enforcer``)."""
+    def authority(self, exclude: tuple[str, ...], *, enforcer: bool = False,
+                  forces: bool = False) -> Party | None:
+        """The most recent authority named (police and prosecutors first when ``enforcer``; police
+        and military only when ``forces``: who deploys troops)."""
         pool = [a for a in self.authorities if a.key not in exclude]
-        if enforcer:  # police, prosecutors and enforcement bodies, courts only when no one else
+        if forces:
+            pool = [a for a in pool if a.sector in _FORCES]
+        elif enforcer:  # police, prosecutors and enforcement bodies, courts only when no one else
             pool = [a for a in pool if (a.sector in _ENFORCERS or a.enforcer) and not a.court] or \
                 [a for a in pool if a.sector in _ENFORCERS]  # never a minister or a president
         if pool:

@@ -255,7 +255,10 @@ class IndonesianCoder:
                 enforcer = trigger.type in _ENFORCEMENT_EVENTS and not args.decreed
                 if enforcer:  # a charge is laid by police, prosecutors or an enforcement body, never the suspect
                     here = [p for p in here if (p.sector in ("POL", "JUD") or p.enforcer) and not p.court]
-                authority = here[0] if here else state.authority(taken, enforcer=enforcer)
+                forces = trigger.type == "MOBILIZE"  # troops and police are deployed by their commanders
+                if forces:
+                    here = [p for p in here if p.sector in ("POL", "MIL")]
+                authority = here[0] if here else state.authority(taken, enforcer=enforcer, forces=forces)
                 args.actors = [authority] if authority is not None else []
             args.inferred_actor = bool(args.actors)
         same_target = not args.recipients or (previous is not None and bool(
