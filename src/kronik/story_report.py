@@ -74,24 +74,25 @@ def story_report(kronik: Kronik, articles: Iterable[Article], sample: StorySampl
     """Ingest ``articles`` into ``kronik``'s (empty) database and describe its stories."""
     summary = kronik.ingest_articles(articles)
     stories = _all_stories(kronik)
-    in_stories = sum(s.num_events for s in stories)
+    events = kronik.events(EventQuery(limit=1)).total
     largest = max(stories, key=lambda s: (s.num_events, s.id), default=None)
     shown = random.Random(sample.seed).sample(stories, min(sample.shown, len(stories)))
     return {
         "articles": summary.stored,
-        "chronicle_events": kronik.events(EventQuery(limit=1)).total,
+        "chronicle_events": events,
         "stories": len(stories),
-        "story_events": in_stories,
+        "story_events": sum(s.num_events for s in stories),
         "single_event_share": round(sum(s.num_events == 1 for s in stories) / len(stories), 4) if stories else 0.0,
-        "largest_story": _story_line(largest, in_stories) if largest else None,
+        "largest_story": _story_line(largest, events) if largest else None,
         "sample_seed": sample.seed,
         "sample": [_story_view(kronik, s) for s in shown],
     }
 
 
-def _story_line(story: Story, total: int) -> dict[str, Any]:
+def _story_line(story: Story, events: int) -> dict[str, Any]:
+    """A story's size and its share of all chronicle events."""
     return {"id": story.id, "title": story.title, "events": story.num_events,
-            "share": round(story.num_events / total, 4) if total else 0.0,
+            "share": round(story.num_events / events, 4) if events else 0.0,
             "first_date": _iso(story.first_date), "last_date": _iso(story.last_date)}
 
 

@@ -83,7 +83,8 @@ class Kronik(Reads):
         if self._chronicle is None:
             s = self.settings
             options = ChronicleOptions(s.dedup_threshold, s.event_window_days, s.story_gap_days)
-            self._chronicle = Chronicle.with_kb(options, self.kb)
+            languages = self.engine.resources.languages
+            self._chronicle = Chronicle.with_kb(options, self.kb, lambda code: languages.pack(code).term_stopwords)
         return self._chronicle
 
     # -- the store ------------------------------------------------------------------------------
