@@ -2,9 +2,10 @@
 
 A seeded random sample of a corpus (1,000 IndoSum articles by default) is analysed and ingested
 into a fresh database through the service, and the report gives what a reader would see: how
-many stories, the share made of one event, the largest story (and its share of all story
-events), and a seeded random handful of stories with their titles, parties, terms and events, so
-story quality is read and tracked rather than guessed.
+many stories, the share made of one event, the largest story (and its share of all chronicle
+events), a seeded random handful of stories and another of stories with more than one event, each
+with its title, parties, terms and events, so story quality is read and tracked rather than
+guessed.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def story_report(kronik: Kronik, articles: Iterable[Article], sample: StorySampl
     events = kronik.events(EventQuery(limit=1)).total
     largest = max(stories, key=lambda s: (s.num_events, s.id), default=None)
     shown = random.Random(sample.seed).sample(stories, min(sample.shown, len(stories)))
+    longer = [s for s in stories if s.num_events > 1]
+    shown_longer = random.Random(sample.seed).sample(longer, min(sample.shown, len(longer)))
     return {
         "articles": summary.stored,
         "chronicle_events": events,
@@ -86,6 +89,7 @@ def story_report(kronik: Kronik, articles: Iterable[Article], sample: StorySampl
         "largest_story": _story_line(largest, events) if largest else None,
         "sample_seed": sample.seed,
         "sample": [_story_view(kronik, s) for s in shown],
+        "multi_event_sample": [_story_view(kronik, s) for s in shown_longer],
     }
 
 

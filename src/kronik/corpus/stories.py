@@ -144,7 +144,7 @@ def story_title(
     """``"Komisi Pemberantasan Korupsi, Setya Novanto: korupsi, e-ktp, sidang"``: the story's main
     parties (people, institutions and names before countries, most events first) and the
     heaviest words of its vocabulary."""
-    ranked = sorted(parties, key=lambda k: (-parties[k], k))
+    ranked = sorted(parties, key=lambda k: (-parties[k], k.startswith("name:"), k))  # KB parties first on a tie
     specific = [k for k in ranked if not is_country_key(k)] or ranked  # a country only when no other
     named = [names.get(k, k.removeprefix("name:").title()) for k in specific[: weights.title_parties]]
     words = _subject_words(terms, [*named, *names.values()], weights.title_words)
