@@ -11,7 +11,14 @@ from kronik.corpus import Sketcher, monthly_series
 from kronik.corpus.clusters import cluster_documents
 from kronik.corpus.coref import ChronicleCandidate, EventMention, evidence_terms, score_mention
 from kronik.corpus.sketch import shingles
-from kronik.corpus.stories import StoryCandidate, StoryEvent, anchored, best_story, grow, story_title
+from kronik.corpus.stories import (
+    StoryCandidate,
+    StoryEvent,
+    anchored,
+    best_story,
+    grow,
+    story_title,
+)
 from kronik.evaluation.metrics import bcubed, pairwise
 from kronik.records import ChronicleEvent, PartyRecord
 
