@@ -84,7 +84,8 @@ class Kronik(Reads):
             s = self.settings
             options = ChronicleOptions(s.dedup_threshold, s.event_window_days, s.story_gap_days)
             languages = self.engine.resources.languages
-            self._chronicle = Chronicle.with_kb(options, self.kb, lambda code: languages.pack(code).term_stopwords)
+            stopwords = {pack.code: pack.term_stopwords for pack in languages.all()}
+            self._chronicle = Chronicle.with_kb(options, self.kb, lambda code: stopwords[languages.family(code)])
         return self._chronicle
 
     # -- the store ------------------------------------------------------------------------------
