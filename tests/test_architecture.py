@@ -36,7 +36,9 @@ ALLOWED: dict[str, set[str]] = {
                 "config", "records", "model"},
     "bench": {"service", "engine", "store", "ingest", "config", "model", "kronik"},
     "api": {"service", "formats", "records", "ingest", "schema", "config", "model", "kronik"},
-    "cli": {"service", "formats", "records", "engine", "evaluation", "bench", "api", "config", "model", "kronik"},
+    "story_report": {"service", "ingest", "records", "config", "model"},
+    "cli": {"service", "formats", "records", "engine", "evaluation", "bench", "story_report", "api", "config", "model",
+            "kronik"},
     "kronik": {"config", "engine", "model"},
 }
 

@@ -77,11 +77,11 @@ def test_click_through_story_and_article(server: str, page: object) -> None:
     p.goto(server + "/#/?actor=Rusia")  # type: ignore[attr-defined]
     wait_ready(p)
     p.wait_for_selector(".story")  # type: ignore[attr-defined]
-    assert "China – Russia" in p.inner_text("main")  # type: ignore[attr-defined]
+    assert "Vladimir Putin, Xi Jinping" in p.inner_text("main")  # type: ignore[attr-defined]
     p.screenshot(path=str(SHOTS / f"{prefix}stories.png"), full_page=True)  # type: ignore[attr-defined]
 
     p.evaluate("document.body.dataset.ready = ''")  # type: ignore[attr-defined]
-    p.click("text=China – Russia")  # type: ignore[attr-defined]
+    p.click("text=Vladimir Putin, Xi Jinping")  # type: ignore[attr-defined]
     wait_ready(p)
     p.wait_for_selector("table tbody tr")  # type: ignore[attr-defined]
     assert p.locator("svg circle").count() >= 2  # type: ignore[attr-defined]

@@ -102,7 +102,7 @@ def test_summits_years_apart_are_two_events_of_one_story(store: Store, chronicle
     assert stories.total == 1
     story = Kronik(db_path=store.path).story(stories.items[0].id)
     assert [e.date for e in story.events] == [date(2019, 6, 5), date(2023, 3, 20)]
-    assert len(story.articles) == 2 and story.participants == ["CHN", "RUS"]
+    assert len(story.articles) == 2 and story.participants == ["person:putin", "person:xi"]  # parties at their grain
     assert [p.month for p in story.timeline] == ["2019-06", "2023-03"]
     # a later summit joins the same story; the story id does not change
     ingest(store, chronicle, make("Putin tiba di Beijing untuk bertemu Xi Jinping membahas perdagangan.",

@@ -11,9 +11,16 @@ from kronik.corpus import Sketcher, monthly_series
 from kronik.corpus.clusters import cluster_documents
 from kronik.corpus.coref import ChronicleCandidate, EventMention, evidence_terms, score_mention
 from kronik.corpus.sketch import shingles
-from kronik.corpus.stories import StoryCandidate, best_story, story_title
+from kronik.corpus.stories import (
+    StoryCandidate,
+    StoryEvent,
+    anchored,
+    best_story,
+    grow,
+    story_title,
+)
 from kronik.evaluation.metrics import bcubed, pairwise
-from kronik.records import ChronicleEvent
+from kronik.records import ChronicleEvent, PartyRecord
 
 
 @given(st.text(max_size=400))
@@ -54,13 +61,40 @@ def test_coreference_blocks_on_window_participants_and_type() -> None:
     assert other_mode is not None and other_mode < near
 
 
-def test_story_choice_and_title() -> None:
-    stories = [StoryCandidate("s1", frozenset({"CHN", "RUS"}), date(2019, 6, 5), {"kremlin": 1.0}),
-               StoryCandidate("s2", frozenset({"CHN", "USA"}), date(2023, 3, 1), {})]
-    found = best_story(frozenset({"CHN", "RUS"}), {"kremlin": 2.0}, date(2023, 3, 20), stories, 1830)
+KPK = PartyRecord("org:IDN-KPK", "Komisi Pemberantasan Korupsi", "organisation", "IDN", "GOV")
+BUPATI = PartyRecord("name:rahmat_hidayat", "Rahmat Hidayat", "person", "IDN", "GOV")
+INDONESIA = PartyRecord("IDN", "Indonesia", "country", "IDN", "GOV")
+BRIBE = {"suap": 3.0, "bupati": 2.0, "tersangka": 2.0, "proyek": 1.0}
+
+
+def story_event(*parties: PartyRecord, terms: dict[str, float] = BRIBE) -> StoryEvent:
+    return StoryEvent({p.key: p for p in parties}, terms, date(2023, 3, 20))
+
+
+def test_story_choice_needs_a_named_party_and_the_subject() -> None:
+    case = StoryCandidate("s1", frozenset({KPK.key, BUPATI.key}), date(2023, 3, 1), BRIBE, {KPK.key: 2, BUPATI.key: 2})
+    country = StoryCandidate("s2", frozenset({"IDN"}), date(2023, 3, 1), BRIBE, {"IDN": 5})
+    found = best_story(story_event(KPK), [case, country], 1830)
     assert found is not None and found[0].id == "s1"
-    assert best_story(frozenset({"CHN", "RUS"}), {}, date(2030, 1, 1), stories[:1], 1830) is None
-    assert story_title(["RUS", "CHN"], {"CHN": "China", "RUS": "Russia"}) == "China – Russia"
+    # one shared country is never a link, however alike the words
+    assert best_story(story_event(INDONESIA), [country, case], 1830) is None
+    # the same party on another subject opens another story
+    assert best_story(story_event(KPK, terms={"gempa": 3.0, "pengungsi": 2.0}), [case], 1830) is None
+    assert best_story(story_event(KPK), [case], 10) is None  # past the gap
+    assert anchored({"CHN", "RUS"}) and anchored(set(), {"CHN", "RUS"}) and not anchored({"IDN"}, {"IDN"})
+
+
+def test_story_title_names_parties_and_subject_not_a_country() -> None:
+    names = {KPK.key: KPK.name, BUPATI.key: BUPATI.name, "IDN": "Indonesia"}
+    title = story_title({KPK.key: 3, BUPATI.key: 2, "IDN": 4}, names, {"kpk": 9.0, **BRIBE, "@org:IDN-KPK": 8.0})
+    assert title == "Komisi Pemberantasan Korupsi, Rahmat Hidayat: suap, bupati, tersangka"
+    assert story_title({"RUS": 1, "CHN": 1}, {"CHN": "China", "RUS": "Russia"}, {"kremlin": 1.0}) == "China, Russia: kremlin"
+
+
+def test_a_story_stays_narrow() -> None:
+    counts = {f"name:p{i}": 1 for i in range(12)}
+    assert len(grow(counts, ["name:new"], 12)) == 12 and "name:new" not in grow(counts, ["name:new"], 12)
+    assert grow({"name:a": 1}, ["name:a", "name:b"], 12) == {"name:a": 2, "name:b": 1}
 
 
 def chronicle_event(event_id: str, day: date | None, quad: str, intensity: float) -> ChronicleEvent:

@@ -20,14 +20,20 @@ TRAINERS: dict[str, str] = {
 }
 
 
+#: evaluations of the chronicle, run through the service (not a stage's gold file)
+CHRONICLE_EVALUATIONS: dict[str, str] = {"stories": "../shared/data/indosum"}
+
+
 @main.command("eval")
-@click.argument("stage", type=click.Choice(sorted(EVALUATORS)))
+@click.argument("stage", type=click.Choice(sorted([*EVALUATORS, *CHRONICLE_EVALUATIONS])))
 @click.option("--data", type=click.Path(exists=True, path_type=Path),
               help="Gold data in the stage's format (default: the shared data set for the stage).")
-@click.option("--limit", type=int, help="Evaluate only the first N items.")
+@click.option("--limit", type=int, help="Evaluate only the first N items (stories: the sample size, 1000).")
+@click.option("--seed", type=int, default=13, show_default=True, help="stories: the seed of the sample.")
 @click.option("--details/--no-details", default=False, help="Include per-item details.")
 @settings_options
-def eval_command(stage: str, data: Path | None, limit: int | None, details: bool, **options: Any) -> None:
+def eval_command(stage: str, data: Path | None, limit: int | None, seed: int, details: bool,
+                 **options: Any) -> None:
     """Score a stage against gold data; prints one JSON object (precision, recall, f1, ...).
 
     \b
@@ -42,9 +48,17 @@ def eval_command(stage: str, data: Path | None, limit: int | None, details: bool
                  P/R/F1, actor country and sector, recipient, mode, date; per type)
     topics       IndoSum held-out split (article topic accuracy and macro F1)
     clusters     ECB+ corpus folder (BCubed and pairwise clustering F1)
+    stories      a corpus (IndoSum): the stories of a seeded sample, with 10 shown in full
     """
-    path = data or Path(DEFAULT_DATA[stage])
     options["no_progress"] = True
+    if stage in CHRONICLE_EVALUATIONS:
+        from kronik.story_report import SAMPLE_SIZE, StorySample, report_stories
+
+        sample = StorySample(size=limit or SAMPLE_SIZE, seed=seed)
+        path = data or Path(CHRONICLE_EVALUATIONS[stage])
+        click.echo(json.dumps(report_stories(path, sample, session(**options).settings), ensure_ascii=False, indent=2))
+        return
+    path = data or Path(DEFAULT_DATA[stage])
     engine = session(**options).engine
     try:
         result = evaluate(stage, path, engine, limit=limit)

@@ -29,12 +29,18 @@ def day(value: date | str | None) -> str:
     return value if isinstance(value, str) else value.isoformat()
 
 
+def _label(actor: Actor) -> str:
+    """A named party by its name ("Polda Papua"), a country or a common noun by its country."""
+    named = actor.entity is not None and not actor.entity.startswith("gpe:")
+    return actor.name if named or not actor.country else actor.country
+
+
 def _side(actors: list[Actor]) -> str:
-    return "+".join(dict.fromkeys(a.country or a.name for a in actors))
+    return "+".join(dict.fromkeys(_label(a) for a in actors))
 
 
 def event_line(ev: ChronicleEvent | ArticleEvent) -> str:
-    """``CONSULT    CHN → RUS``: type, actors and recipients (countries, else names)."""
+    """``CONSULT    CHN → RUS``: type, actors and recipients (named parties by name, others by country)."""
     return f"{ev.type:<10} {_side(ev.actors) or '?'} → {_side(ev.recipients) or '-'}"
 
 

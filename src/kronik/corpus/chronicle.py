@@ -6,8 +6,9 @@
    ``Settings.dedup_threshold``; a copy links to the first article of its group;
 2. **event coreference** — each reportable event (not negated, future, hypothetical or background)
    joins the best chronicle event of its block (:mod:`kronik.corpus.coref`) or opens a new one;
-3. **stories** — a new chronicle event joins the best story sharing its participants
-   (:mod:`kronik.corpus.stories`) or opens a new one.
+3. **stories** — a new chronicle event joins the best story sharing a specific party and its
+   subject (:mod:`kronik.corpus.stories`; subjects are content terms weighted by the corpus's
+   IDF, :mod:`kronik.corpus.subject`) or opens a new one.
 
 It never touches SQL: it talks to a :class:`ChronicleStore` (the SQLite store implements it), so
 the decisions are testable with an in-memory fake and the store keeps its one writer.
@@ -16,7 +17,6 @@ the decisions are testable with an in-memory fake and the store keeps its one wr
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,8 +30,24 @@ from kronik.corpus.coref import (
     evidence_terms,
     keys_of,
 )
+from kronik.corpus.parties import parties_of
 from kronik.corpus.sketch import Sketcher
-from kronik.corpus.stories import StoryWeights, best_story, merge_terms, story_title
+from kronik.corpus.stories import (
+    StoryEvent,
+    StoryWeights,
+    best_story,
+    grow,
+    merge_terms,
+    story_title,
+)
+from kronik.corpus.subject import (
+    Stopwords,
+    SubjectWeights,
+    article_subject,
+    content_terms,
+    document_terms,
+    idf_weighted,
+)
 from kronik.kb import KnowledgeBase
 from kronik.model import Article, Event
 from kronik.records import (
@@ -41,6 +57,7 @@ from kronik.records import (
     NewStory,
     SketchCandidate,
     StoryCandidate,
+    StoryLink,
 )
 
 __all__ = ["Chronicle", "ChronicleOptions", "ChronicleStore", "IngestReport", "reportable"]
@@ -67,11 +84,18 @@ class ChronicleStore(Protocol):
 
     def add_mention(self, chronicle_id: str, article_id: str, event_id: str, score: float) -> None: ...
 
-    def candidate_stories(self, keys: frozenset[str], per_key: int) -> list[StoryCandidate]: ...
+    def candidate_stories(self, keys: frozenset[str], per_key: int, countries: frozenset[str] = frozenset()
+                          ) -> list[StoryCandidate]: ...
 
     def create_story(self, story: NewStory) -> None: ...
 
-    def attach_story(self, story_id: str, chronicle_id: str, terms: dict[str, float]) -> None: ...
+    def attach_story(self, link: StoryLink) -> None: ...
+
+    def party_names(self, keys: Sequence[str]) -> dict[str, str]: ...
+
+    def add_document_terms(self, terms: Sequence[str]) -> None: ...
+
+    def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]: ...
 
 
 @dataclass(slots=True, frozen=True)
@@ -84,6 +108,7 @@ class ChronicleOptions:
     story_gap_days: int = 1830
     coref: CorefWeights = field(default_factory=CorefWeights)
     stories: StoryWeights = field(default_factory=StoryWeights)
+    subject: SubjectWeights = field(default_factory=SubjectWeights)
 
 
 @dataclass(slots=True)
@@ -118,43 +143,66 @@ def _day(value: str | None) -> date | None:
 
 @dataclass(slots=True)
 class _Linking:
-    """One new article being linked: where to, its copy group, its terms, what was done."""
+    """One new article being linked: where to, its copy group, its subject, what was done."""
 
     store: ChronicleStore
     article: Article
     copy_group: str
-    terms: dict[str, float]
     report: IngestReport
+    stopwords: frozenset[str]
+    subject: dict[str, float] = field(default_factory=dict)  # the terms every event of it shares
+    documents: int = 0  # articles the corpus's IDF counts
+    df: dict[str, int] = field(default_factory=dict)  # their document frequencies of this article's terms
     taken: set[str] = field(default_factory=set)  # chronicle events this article already reports
 
 
 class Chronicle:
     """Links each new article into the chronicle; see the module docstring for the cascade."""
 
-    def __init__(self, options: ChronicleOptions, names: Callable[[str], str | None] | None = None) -> None:
+    def __init__(
+        self, options: ChronicleOptions, names: Callable[[str], str | None] | None = None,
+        stopwords: Stopwords | None = None,
+    ) -> None:
         self.options = options
         self.sketcher = Sketcher()
         self._names = names or (lambda key: None)
+        self._stopwords: Stopwords = stopwords or (lambda language: frozenset())
 
     @classmethod
-    def with_kb(cls, options: ChronicleOptions, kb: KnowledgeBase) -> Chronicle:
-        """A chronicle whose story titles use the KB's names of countries and actors."""
+    def with_kb(cls, options: ChronicleOptions, kb: KnowledgeBase, stopwords: Stopwords | None = None) -> Chronicle:
+        """A chronicle whose story titles use the KB's names of countries and actors, and whose
+        subjects leave out the ``stopwords`` of each article's language."""
 
         def name(key: str) -> str | None:
             entry = kb.get(f"gpe:{key}") if len(key) == 3 and key.isupper() else kb.get(key)
             return entry.name if entry else None
 
-        return cls(options, name)
+        return cls(options, name, stopwords)
 
     def add(self, store: ChronicleStore, article: Article) -> IngestReport:
         """Link a new article (inside the store's write transaction); what was done."""
         report = IngestReport(article.id)
         copy_group = self._dedup(store, article, report)
-        linking = _Linking(store, article, copy_group, self._article_terms(article), report)
-        for event in article.events:
-            if reportable(event):
-                self._link_event(linking, event)
+        linking = _Linking(store, article, copy_group, report, self._stopwords(article.language))
+        events = [event for event in article.events if reportable(event)]
+        self._read_subject(linking, events)
+        for event in events:
+            self._link_event(linking, event)
         return report
+
+    def _read_subject(self, linking: _Linking, events: list[Event]) -> None:
+        """Count the article in the corpus's document frequencies (a near-duplicate's words are
+        its original's) and look up those of the terms its events' subjects use."""
+        store, article = linking.store, linking.article
+        if linking.report.duplicate_of is None:
+            store.add_document_terms(sorted(document_terms(article, linking.stopwords)))
+        if not events:
+            return
+        linking.subject = article_subject(article, linking.stopwords, self.options.subject)
+        used = set(linking.subject)
+        for event in events:
+            used.update(content_terms(event.evidence, linking.stopwords))
+        linking.documents, linking.df = store.document_frequencies(sorted(used))
 
     # -- 1. near-duplicates ------------------------------------------------------------------
     def _dedup(self, store: ChronicleStore, article: Article, report: IngestReport) -> str:
@@ -187,10 +235,12 @@ class Chronicle:
             report.merged_events += 1
         else:
             chronicle_id, score = _stable_id("ce-", article.id, event.id), 1.0
+            names = self._entity_names(article)
             store.create_chronicle_event(NewChronicleEvent(
                 chronicle_id, event.type, event.mode, day, event.location, list(event.actors),
                 list(event.recipients), sorted(mention.actors), sorted(mention.recipients), event.quad,
                 event.intensity, event.cameo, event.evidence,
+                tuple(parties_of(event.actors, names)), tuple(parties_of(event.recipients, names)),
             ))
             report.new_events += 1
         linking.taken.add(chronicle_id)
@@ -211,36 +261,44 @@ class Chronicle:
         )
 
     # -- 3. stories ------------------------------------------------------------------------------
-    def _place_in_story(self, linking: _Linking, chronicle_id: str, mention: EventMention, event: Event) -> None:
-        store = linking.store
-        participants = frozenset(k for k in mention.participants if not k.startswith("name:"))
-        if not participants:
-            return
-        event_terms = dict(linking.terms)
-        for word in sorted(mention.terms):  # a set: sorted, so equal weights keep one order
-            event_terms[word] = event_terms.get(word, 0.0) + 1.0
-        found = best_story(
-            participants, event_terms, mention.day, store.candidate_stories(participants, STORY_CANDIDATES),
-            self.options.story_gap_days, self.options.stories,
-        )
-        if found is not None:
-            store.attach_story(found[0].id, chronicle_id, merge_terms(found[0].terms, event_terms))
-            return
-        names = {key: name for key in participants if (name := self._names(key))}
-        for actor in (*event.actors, *event.recipients):
-            key = next(iter(keys_of([actor])), None)
-            if key and key not in names:
-                names[key] = actor.name
-        story_id = _stable_id("st-", chronicle_id)
-        store.create_story(NewStory(story_id, story_title(participants, names), sorted(participants),
-                                    merge_terms({}, event_terms)))
-        store.attach_story(story_id, chronicle_id, merge_terms({}, event_terms))
-        linking.report.new_stories += 1
+    def _event_subject(self, linking: _Linking, event: Event) -> dict[str, float]:
+        """The event's IDF-weighted terms: its evidence sentence, its article's lead and names."""
+        frequencies = dict(linking.subject)
+        for term, uses in content_terms(event.evidence, linking.stopwords).items():
+            frequencies[term] = frequencies.get(term, 0.0) + self.options.subject.evidence * uses
+        return idf_weighted(frequencies, linking.documents, linking.df)
 
-    @staticmethod
-    def _article_terms(article: Article) -> dict[str, float]:
-        """The article's KB entities weighted by how often they are mentioned."""
-        counts: Counter[str] = Counter()
-        for entity in article.entities:
-            counts[f"entity:{entity.id}"] += len(entity.mentions)
-        return {t: float(c) for t, c in counts.most_common(20)}
+    def _place_in_story(self, linking: _Linking, chronicle_id: str, mention: EventMention, event: Event) -> None:
+        store, weights = linking.store, self.options.stories
+        names = self._entity_names(linking.article)
+        parties = {p.key: p for p in parties_of((*event.actors, *event.recipients), names)}
+        if not parties:
+            return  # no named party: an event of common nouns ("polisi", "warga") starts no story
+        story_event = StoryEvent(parties, self._event_subject(linking, event), mention.day)
+        countries = story_event.countries if len(story_event.countries) >= 2 else frozenset()  # a relation
+        candidates = store.candidate_stories(frozenset(parties), STORY_CANDIDATES, countries)
+        found = best_story(story_event, candidates, self.options.story_gap_days, weights)
+        story = found[0] if found is not None else self._open_story(linking, chronicle_id, story_event)
+        counts = grow(story.parties, sorted(parties), weights.max_parties)
+        terms = merge_terms(story.terms, story_event.terms, weights.max_terms)
+        kept = [parties[k] for k in sorted(parties) if k in counts]
+        keys = tuple([(p.key, "party") for p in kept] + [(p.country, "country") for p in kept if p.country])
+        shown = {k: p.name for k, p in parties.items()} | store.party_names(sorted(counts.keys() - parties.keys()))
+        title = story_title(counts, {k: self._names(k) or shown.get(k, k) for k in counts}, terms, weights)
+        store.attach_story(StoryLink(story.id, chronicle_id, title, counts, terms, keys))
+
+    def _open_story(self, linking: _Linking, chronicle_id: str, event: StoryEvent) -> StoryCandidate:
+        story = NewStory(_stable_id("st-", chronicle_id), "", sorted(event.parties), {})
+        linking.store.create_story(story)
+        linking.report.new_stories += 1
+        return StoryCandidate(story.id, frozenset(story.participants), event.day, {})
+
+    def _entity_names(self, article: Article) -> Callable[[str], str | None]:
+        """Display names of entity ids: the KB's, else as the article names them."""
+        named = {entity.id: entity.name for entity in article.entities}
+
+        def name(entity: str) -> str | None:
+            return self._names(entity) or named.get(entity)
+
+        return name
+

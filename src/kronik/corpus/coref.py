@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from kronik.corpus.parties import name_key
 from kronik.model import Actor
 from kronik.records import EventCandidateRow
 
@@ -38,8 +39,8 @@ def participant_key(actor: Actor) -> str | None:
         return actor.country
     if actor.entity:
         return actor.entity
-    name = (actor.name or "").strip().casefold()
-    return f"name:{name}" if name else None
+    key = name_key(actor.name or "")
+    return key if key != "name:" else None
 
 
 def keys_of(actors: Iterable[Actor]) -> frozenset[str]:

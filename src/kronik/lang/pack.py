@@ -74,3 +74,8 @@ class LanguagePack:
     def stopwords(self) -> frozenset[str]:
         """Function words that never start a name ("pada", "namun", "the"; ``entities.toml``)."""
         return self.words("entities", "stopwords")
+
+    @property
+    def term_stopwords(self) -> frozenset[str]:
+        """Words that tell nothing of a text's subject (``terms.toml``), with :attr:`stopwords`."""
+        return self.words("terms", "stopwords") | self.stopwords

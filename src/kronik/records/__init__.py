@@ -15,8 +15,10 @@ from kronik.records.chronicle import (
     EventCandidateRow,
     NewChronicleEvent,
     NewStory,
+    PartyRecord,
     SketchCandidate,
     StoryCandidate,
+    StoryLink,
 )
 from kronik.records.queries import (
     EVENT_SORTS,
@@ -72,6 +74,7 @@ __all__ = [
     "NewChronicleEvent",
     "NewStory",
     "Page",
+    "PartyRecord",
     "RelatedArticle",
     "RelatedArticles",
     "SketchCandidate",
@@ -80,6 +83,7 @@ __all__ = [
     "StoryArticle",
     "StoryCandidate",
     "StoryDetail",
+    "StoryLink",
     "StoryQuery",
     "Timeline",
     "TimelineMonth",

@@ -7,7 +7,7 @@ them, so neither imports the other.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kronik.model import Actor
 
@@ -16,8 +16,10 @@ __all__ = [
     "EventCandidateRow",
     "NewChronicleEvent",
     "NewStory",
+    "PartyRecord",
     "SketchCandidate",
     "StoryCandidate",
+    "StoryLink",
 ]
 
 
@@ -64,8 +66,24 @@ class EventCandidateRow:
 
 
 @dataclass(slots=True, frozen=True)
+class PartyRecord:
+    """A party of chronicle events at its own grain (see :mod:`kronik.corpus.parties`): a KB id, a
+    country acting as itself (``IDN``) or a name the KB does not know (``name:polda papua``), with
+    its display name, grain (country, person, organisation, place, name), country and sector."""
+
+    key: str
+    name: str
+    grain: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
 class NewChronicleEvent:
-    """A happening first reported by a new article (its first report's actors and evidence)."""
+    """A happening first reported by a new article (its first report's actors and evidence).
+
+    ``actor_keys``/``recipient_keys`` are the keys it is matched by (countries first); the
+    parties of each side are kept too, each under its own key and its country's."""
 
     id: str
     type: str
@@ -80,23 +98,44 @@ class NewChronicleEvent:
     intensity: float | None
     cameo: str | None
     evidence: str
+    actor_parties: tuple[PartyRecord, ...] = ()
+    recipient_parties: tuple[PartyRecord, ...] = ()
 
 
 @dataclass(slots=True)
 class StoryCandidate:
-    """A story sharing a participant with a new chronicle event."""
+    """A story sharing a party with a new chronicle event: its parties (events of each), last
+    date and vocabulary (IDF-weighted term → weight), and the countries of its parties."""
 
     id: str
     participants: frozenset[str]
     last_date: dt.date | None
     terms: dict[str, float]
+    parties: dict[str, int] = field(default_factory=dict)
+    num_events: int = 0
+    countries: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True, frozen=True)
 class NewStory:
-    """A story opened by a chronicle event that joined no existing story."""
+    """A story opened by a chronicle event that joined no existing story (its events, parties and
+    look-up keys come with :class:`StoryLink`)."""
 
     id: str
     title: str
     participants: list[str]
     terms: dict[str, float]
+
+
+@dataclass(slots=True, frozen=True)
+class StoryLink:
+    """A chronicle event put in a story, and the story as it becomes: its title, its parties with
+    the events of each, its vocabulary, and its look-up keys ``(key, "party" | "country")``: a
+    new event is compared with the stories of its parties, a reader finds a story by either."""
+
+    story_id: str
+    chronicle_id: str
+    title: str
+    parties: dict[str, int]
+    terms: dict[str, float]
+    keys: tuple[tuple[str, str], ...]

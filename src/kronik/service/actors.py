@@ -3,8 +3,9 @@
 A user may type a country code (``CHN``, ``chn``), a country's name in Indonesian or English
 (``China``, ``Tiongkok``, ``RRT``), a metonym (``Kremlin``), a KB id (``person:joko_widodo``) or a
 person's or organisation's name (``Joko Widodo``, ``Jokowi``, ``ASEAN``); a name the KB does not
-know is found among the chronicle's unresolved names (``name:…``). Anything else is a
-:class:`~kronik.errors.QueryError` listing the closest known names.
+know is found among the chronicle's own parties (``name:polda_papua``, see
+:mod:`kronik.corpus.parties`). Anything else is a :class:`~kronik.errors.QueryError` listing the
+closest known names.
 """
 
 from __future__ import annotations
@@ -14,15 +15,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from kronik.corpus.parties import is_country_key, name_key
 from kronik.errors import QueryError
 from kronik.kb import KBEntry, KnowledgeBase
-from kronik.records import Grain
+from kronik.records import Grain, PartyRecord
 
 __all__ = ["ActorLookup", "ResolvedActor", "describe_key", "resolve_actor"]
 
 _GRAINS: dict[str, Grain] = {"GPE": "country", "PERSON": "person", "ORG": "organisation", "LOC": "place"}
 _PREFIX_GRAINS: dict[str, Grain] = {"person": "person", "org": "organisation", "company": "organisation",
                                     "gpe": "country", "name": "name", "loc": "place"}
+_OWN_GRAINS: dict[str, Grain] = {"country": "country", "person": "person", "organisation": "organisation",
+                                  "place": "place", "name": "name"}
 _SUGGESTIONS = 5
 
 
@@ -45,31 +49,41 @@ class ActorLookup:
     matches: list[KBEntry]
 
 
-def describe_key(kb: KnowledgeBase, key: str) -> tuple[str, Grain, str | None]:
-    """(display name, grain, country) of a participant key."""
-    if len(key) == 3 and key.isalpha() and key.isupper():
+def describe_key(
+    kb: KnowledgeBase, key: str, party: Callable[[str], PartyRecord | None] | None = None
+) -> tuple[str, Grain, str | None]:
+    """(display name, grain, country) of a participant key: the KB's, else the chronicle's
+    ``party`` record (a name the KB does not know, as first seen), else read off the key."""
+    if is_country_key(key):
         entry = kb.get(f"gpe:{key}")
         return (entry.name if entry else key), "country", key
     entry = kb.get(key)
     if entry is not None:
         return entry.name, _GRAINS.get(entry.type, "organisation"), entry.country
+    found = party(key) if party is not None else None
+    if found is not None:
+        return found.name, _OWN_GRAINS.get(found.grain, "name"), found.country
     prefix, _, rest = key.partition(":")
-    return (rest.title() if prefix == "name" else key), _PREFIX_GRAINS.get(prefix, "name"), None
+    return (rest.replace("_", " ").title() if prefix == "name" else key), _PREFIX_GRAINS.get(prefix, "name"), None
 
 
 def _key_of(entry: KBEntry) -> str:
     return entry.country if entry.type == "GPE" and entry.country else entry.id
 
 
-def resolve_actor(kb: KnowledgeBase, text: str, is_participant: Callable[[str], bool]) -> ResolvedActor:
-    """The participant key ``text`` names; ``is_participant`` asks the store whether a key is known."""
+def resolve_actor(
+    kb: KnowledgeBase, text: str, is_participant: Callable[[str], bool],
+    party: Callable[[str], PartyRecord | None] | None = None,
+) -> ResolvedActor:
+    """The participant key ``text`` names; ``is_participant`` asks the store whether a key is
+    known, ``party`` what it knows of a party key."""
     typed = text.strip()
     if not typed:
         raise QueryError("an actor is needed (a country code, a name or a KB id)", field="actor")
     key = _key_for(kb, typed, is_participant)
     if key is None:
         raise _unknown(kb, typed)
-    name, grain, _ = describe_key(kb, key)
+    name, grain, _ = describe_key(kb, key, party)
     return ResolvedActor(typed, key, name, grain)
 
 
@@ -88,7 +102,7 @@ def _key_for(kb: KnowledgeBase, typed: str, is_participant: Callable[[str], bool
     found = kb.candidates(typed)
     if found:
         return _key_of(found[0])
-    name = f"name:{' '.join(typed.split()).casefold()}"
+    name = name_key(typed)
     return name if is_participant(name) else None
 
 

@@ -63,7 +63,7 @@ class Reads:
     def resolve_actor(self, text: str) -> ResolvedActor:
         """The chronicle participant ``text`` names (a code, a name in any language, a KB id)."""
         with self.reading() as store:
-            return resolve_actor(self.kb, text, store.has_participant)
+            return resolve_actor(self.kb, text, store.has_participant, store.party)
 
     def actor(self, text: str) -> ActorLookup:
         """The knowledge-base entry ``text`` names, and other candidates."""
@@ -79,9 +79,10 @@ class Reads:
         needle = query.q.strip().casefold() if query.q else ""
         with self.reading() as store:
             counts = store.participant_counts()
+            parties = store.parties()
         found = []
         for key, events, as_actor, as_recipient in counts:
-            name, key_grain, country = describe_key(self.kb, key)
+            name, key_grain, country = describe_key(self.kb, key, parties.get)
             if (grain is None or key_grain == grain) and (needle in name.casefold() or needle in key.casefold()):
                 found.append(ActorSummary(key, name, key_grain, country, events, as_actor, as_recipient))
         return Page(found[query.offset : query.offset + query.limit], len(found), query.limit, query.offset)

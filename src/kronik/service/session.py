@@ -83,7 +83,9 @@ class Kronik(Reads):
         if self._chronicle is None:
             s = self.settings
             options = ChronicleOptions(s.dedup_threshold, s.event_window_days, s.story_gap_days)
-            self._chronicle = Chronicle.with_kb(options, self.kb)
+            languages = self.engine.resources.languages
+            stopwords = {pack.code: pack.term_stopwords for pack in languages.all()}
+            self._chronicle = Chronicle.with_kb(options, self.kb, lambda code: stopwords[languages.family(code)])
         return self._chronicle
 
     # -- the store ------------------------------------------------------------------------------

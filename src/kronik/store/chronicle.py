@@ -19,11 +19,13 @@ from kronik.records import (
     NewStory,
     SketchCandidate,
     StoryCandidate,
+    StoryLink,
 )
 from kronik.store.convert import actors_json, day
 
 __all__ = ["ChronicleTables"]
 
+_SQL_CHUNK = 500  # bound parameters per IN (...)
 _FULL_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 
 
@@ -132,10 +134,15 @@ class ChronicleTables:
         )
         rows = [(k, event.id, "actor") for k in event.actor_keys]
         rows += [(k, event.id, "recipient") for k in event.recipient_keys]
-        for role, actors in (("actor", event.actors), ("recipient", event.recipients)):
-            rows += [(a.entity, event.id, role) for a in actors if a.entity]  # KB actors: people, organisations
+        for role, parties in (("actor", event.actor_parties), ("recipient", event.recipient_parties)):
+            rows += [(p.key, event.id, role) for p in parties]  # people, institutions, names
+            rows += [(p.country, event.id, role) for p in parties if p.country]  # and their countries
         self.conn.executemany(
             "INSERT OR IGNORE INTO chronicle_participants(key, event_id, role) VALUES (?, ?, ?)", rows
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO parties(key, name, grain, country, sector) VALUES (?, ?, ?, ?, ?)",
+            [(p.key, p.name, p.grain, p.country, p.sector) for p in (*event.actor_parties, *event.recipient_parties)],
         )
 
     def add_mention(self, chronicle_id: str, article_id: str, event_id: str, score: float) -> None:
@@ -173,42 +180,52 @@ class ChronicleTables:
         )
 
     # -- stories --------------------------------------------------------------------------------
-    def candidate_stories(self, keys: frozenset[str], per_key: int) -> list[StoryCandidate]:
-        """The ``per_key`` most recently active stories of each participant key."""
-        if not keys:
-            return []
+    def candidate_stories(self, keys: frozenset[str], per_key: int, countries: frozenset[str] = frozenset()
+                          ) -> list[StoryCandidate]:
+        """The ``per_key`` most recently active stories of each party key and of each country
+        (as a party or as the country of one)."""
         ids: set[str] = set()
-        for key in sorted(keys):
+        for key, grain in [(k, "party") for k in sorted(keys)] + [(c, None) for c in sorted(countries)]:
             ids.update(r[0] for r in self.conn.execute(
-                "SELECT story_id FROM story_participants WHERE key = ? ORDER BY last_date DESC LIMIT ?",
-                (key, per_key),
+                "SELECT story_id FROM story_participants WHERE key = ? AND (? IS NULL OR grain = ?)"
+                " ORDER BY last_date DESC LIMIT ?",
+                (key, grain, grain, per_key),
             ))
+        if not ids:
+            return []
         marks = ", ".join("?" for _ in ids)
+        found: dict[str, set[str]] = {i: set() for i in ids}
+        for story_id, key in self.conn.execute(
+            f"SELECT story_id, key FROM story_participants WHERE story_id IN ({marks}) AND grain = 'country'", sorted(ids)
+        ):
+            found[story_id].add(key)
         rows = self.conn.execute(
-            f"SELECT id, participants, last_date, terms FROM stories WHERE id IN ({marks})", sorted(ids)
+            f"SELECT id, participants, last_date, terms, parties, num_events FROM stories WHERE id IN ({marks})",
+            sorted(ids),
         ).fetchall()
-        return [StoryCandidate(r[0], frozenset(r[1].split()), day(r[2]), json.loads(r[3])) for r in rows]
+        return [StoryCandidate(r[0], frozenset(r[1].split()), day(r[2]), json.loads(r[3]), json.loads(r[4]), r[5],
+                               frozenset(found[r[0]])) for r in rows]
 
     def create_story(self, story: NewStory) -> None:
+        """A new story's row; its events, parties and keys come with :meth:`attach_story`."""
         self.conn.execute(
             "INSERT INTO stories(id, title, participants, terms, created_at) VALUES (?, ?, ?, ?, ?)",
             (story.id, story.title, _spaced(story.participants), json.dumps(story.terms, ensure_ascii=False), _now()),
         )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO story_participants(key, story_id) VALUES (?, ?)",
-            [(k, story.id) for k in story.participants],
-        )
 
-    def attach_story(self, story_id: str, chronicle_id: str, terms: dict[str, float]) -> None:
+    def attach_story(self, link: StoryLink) -> None:
         """Put a chronicle event in a story; the story's counts and dates grow incrementally."""
-        self.conn.execute("UPDATE chronicle_events SET story_id = ? WHERE id = ?", (story_id, chronicle_id))
+        self.conn.execute("UPDATE chronicle_events SET story_id = ? WHERE id = ?", (link.story_id, link.chronicle_id))
         day = self.conn.execute(
-            "SELECT date, COALESCE(date_last, date) FROM chronicle_events WHERE id = ?", (chronicle_id,)
+            "SELECT date, COALESCE(date_last, date) FROM chronicle_events WHERE id = ?", (link.chronicle_id,)
         ).fetchone()
         first, last = (day[0], day[1]) if day else (None, None)
         self.conn.execute(
             """
             UPDATE stories SET
+              title = :title,
+              participants = :participants,
+              parties = :parties,
               terms = :terms,
               num_events = num_events + 1,
               first_date = CASE WHEN :first IS NULL THEN first_date
@@ -217,10 +234,48 @@ class ChronicleTables:
                                WHEN last_date IS NULL OR :last > last_date THEN :last ELSE last_date END
             WHERE id = :id
             """,
-            {"id": story_id, "terms": json.dumps(terms, ensure_ascii=False), "first": first, "last": last},
+            {"id": link.story_id, "title": link.title, "participants": _spaced(sorted(link.parties)),
+             "parties": json.dumps(link.parties, ensure_ascii=False),
+             "terms": json.dumps(link.terms, ensure_ascii=False), "first": first, "last": last},
+        )
+        self.conn.executemany(  # a country that is a party of the story stays a party key
+            "INSERT INTO story_participants(key, story_id, grain) VALUES (?, ?, ?)"
+            " ON CONFLICT(key, story_id) DO UPDATE SET grain = 'party' WHERE excluded.grain = 'party'",
+            [(key, link.story_id, grain) for key, grain in link.keys],
         )
         self.conn.execute(
             "UPDATE story_participants SET last_date = (SELECT last_date FROM stories WHERE id = :id)"
             " WHERE story_id = :id",
-            {"id": story_id},
+            {"id": link.story_id},
         )
+
+    def party_names(self, keys: Sequence[str]) -> dict[str, str]:
+        """Display names of party keys (as first seen)."""
+        found: dict[str, str] = {}
+        for start in range(0, len(keys), _SQL_CHUNK):
+            chunk = list(keys[start : start + _SQL_CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            found.update(self.conn.execute(f"SELECT key, name FROM parties WHERE key IN ({marks})", chunk).fetchall())
+        return found
+
+    # -- the corpus's document frequencies --------------------------------------------------------
+    def add_document_terms(self, terms: Sequence[str]) -> None:
+        """Count one more article (the empty term) using each of ``terms``."""
+        self.conn.executemany(
+            "INSERT INTO term_documents(term, documents) VALUES (?, 1)"
+            " ON CONFLICT(term) DO UPDATE SET documents = documents + 1",
+            [("",), *((t,) for t in sorted(set(terms)) if t)],
+        )
+
+    def document_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """(articles counted, articles using each of ``terms`` that any uses)."""
+        found: dict[str, int] = {}
+        wanted = sorted(set(terms) - {""})
+        for start in range(0, len(wanted), _SQL_CHUNK):
+            chunk = wanted[start : start + _SQL_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(self.conn.execute(
+                f"SELECT term, documents FROM term_documents WHERE term IN ({marks})", chunk
+            ).fetchall())
+        total = self.conn.execute("SELECT documents FROM term_documents WHERE term = ''").fetchone()
+        return (int(total[0]) if total else 0), found

@@ -88,9 +88,8 @@ def mention_where(query: EventQuery) -> Where:
     where = Where()
     for side, key in (("actor", query.actor), ("recipient", query.recipient)):
         if key:
-            name = key.removeprefix("name:")
-            where.add(f"(e.{side}_countries LIKE ? OR e.{side}s LIKE ?)",
-                      f"% {key.upper()} %", f"%{json.dumps(name, ensure_ascii=False)[1:-1]}%")
+            where.add(f"(e.{side}_countries LIKE ? OR e.{side}s LIKE ? OR e.{side}s LIKE ?)",
+                      f"% {key.upper()} %", *_actor_needles(key))
     _common(where, "e", query)
     if query.text:
         where.add("e.evidence LIKE ?", f"%{query.text}%")
@@ -102,6 +101,16 @@ def mention_where(query: EventQuery) -> Where:
                   " ON c.id = m.chronicle_id JOIN events e2 ON e2.article_id = m.article_id"
                   " AND e2.id = m.event_id WHERE c.story_id = ?)", query.story)
     return where
+
+
+def _actor_needles(key: str) -> tuple[str, str]:
+    """LIKE patterns finding a party key in an event's actors JSON: a KB id as its entity; a
+    ``name:`` key as the end of a local entity id (``local:org:polda_papua``) or as a name."""
+    if key.startswith("name:"):
+        slug = key.removeprefix("name:")
+        return f'%:{slug}"%', f"%{json.dumps(slug.replace('_', ' '), ensure_ascii=False)}%"
+    quoted = json.dumps(key, ensure_ascii=False)
+    return f"%{quoted}%", f"%{quoted}%"
 
 
 def chronicle_order(query: EventQuery) -> str:

@@ -13,6 +13,7 @@ from kronik.records import (
     EventQuery,
     MonthCount,
     Page,
+    PartyRecord,
     RelatedArticle,
     Story,
     StoryArticle,
@@ -163,6 +164,16 @@ class ChronicleReads:
         """Whether any chronicle event has this participant key (a country, a KB id, ``name:…``)."""
         found = self.conn.execute("SELECT 1 FROM chronicle_participants WHERE key = ? LIMIT 1", (key,))
         return found.fetchone() is not None
+
+    def party(self, key: str) -> PartyRecord | None:
+        """What the chronicle knows of a party key (its name, grain and attributes as first seen)."""
+        row = self.conn.execute("SELECT key, name, grain, country, sector FROM parties WHERE key = ?", (key,)).fetchone()
+        return PartyRecord(*row) if row else None
+
+    def parties(self) -> dict[str, PartyRecord]:
+        """Every party the chronicle has seen, by key."""
+        rows = self.conn.execute("SELECT key, name, grain, country, sector FROM parties")
+        return {r[0]: PartyRecord(*r) for r in rows}
 
     def participant_counts(self) -> list[ParticipantCount]:
         """(key, events, as actor, as recipient) of every participant, most events first."""
